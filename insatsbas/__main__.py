@@ -1,0 +1,3 @@
+from insatsbas.cli import cli
+
+cli()

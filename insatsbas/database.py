@@ -1,0 +1,219 @@
+"""The SQLite projection of the catalogue, for analysts in Datasette and as open data.
+
+Normalised tables with foreign keys: vocabularies, owners, organisations (providers), interventions and
+what hangs off them (contacts, locations, opening hours, translations), and many-to-many tables for
+categories, target groups, languages, residence status and the municipalities whose residents may take
+part. An FTS5 index over title, summary, description and keywords keeps å, ä and ö apart.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from insatsbas.markup import render_markdown
+from insatsbas.model import Catalogue, Intervention, Term
+from insatsbas.progress import QUIET, Progress
+from insatsbas.reader import slugify
+
+DATABASE_NAME = "insatsbas.db"
+FTS_COLUMNS = ["title", "summary", "description", "keywords"]
+FTS_TOKENIZER = "unicode61 remove_diacritics 0"
+
+LINK_TABLES = {
+    # table: (model attribute, column, vocabulary table, vocabulary key)
+    "intervention_categories": ("categories", "category", "categories", "slug"),
+    "intervention_target_groups": ("target_groups", "target_group", "target_groups", "slug"),
+    "intervention_languages": ("languages", "language", "languages", "slug"),
+    "intervention_residence_statuses": ("residence_statuses", "residence_status", "residence_statuses", "slug"),
+    "intervention_service_area": ("open_to", "municipality", "municipalities", "slug"),
+}
+
+
+def intervention_path(intervention_id: str) -> str:
+    """The entry's stable address on the site, derived from its id."""
+    return f"/insats/{intervention_id}/"
+
+
+def write_database(catalogue: Catalogue, path: Path, progress: Progress = QUIET) -> None:
+    db = sqlite_utils.Database(path)
+    db.conn.execute("PRAGMA journal_mode = OFF")
+    with db.conn:
+        write_vocabularies(db, catalogue)
+        write_owners(db, catalogue)
+        write_organisations(db, catalogue)
+        write_interventions(db, catalogue, progress)
+    db["interventions"].enable_fts(FTS_COLUMNS, tokenize=FTS_TOKENIZER)
+    db["translations"].enable_fts(["title", "summary", "description"], tokenize=FTS_TOKENIZER)
+    db.index_foreign_keys()
+    db.vacuum()
+    db.close()
+
+
+def term_rows(terms: Iterable[Term], *extra_fields: str) -> Iterator[dict[str, Any]]:
+    for term in terms:
+        row: dict[str, Any] = {"slug": term.slug}
+        for field in extra_fields:
+            row[field] = getattr(term, field, None) or term.extra.get(field)
+        row.update({f"label_{lang}": term.label[lang] for lang in ("sv", "en", "ar")})
+        for lang in ("sv", "en", "ar"):
+            if term.description:
+                row[f"description_{lang}"] = term.description.get(lang)
+        yield row
+
+
+def write_vocabularies(db: sqlite_utils.Database, catalogue: Catalogue) -> None:
+    vocabularies = catalogue.vocabularies
+    db["municipalities"].insert_all(term_rows(vocabularies.municipalities.values(), "name", "code"), pk="slug",
+                                    columns={"code": str})
+    db["categories"].insert_all(term_rows(vocabularies.categories.values()), pk="slug")
+    db["target_groups"].insert_all(term_rows(vocabularies.target_groups.values()), pk="slug")
+    db["languages"].insert_all(term_rows(vocabularies.languages.values(), "native"), pk="slug")
+    db["residence_statuses"].insert_all(term_rows(vocabularies.residence_status.values()), pk="slug")
+
+
+def write_owners(db: sqlite_utils.Database, catalogue: Catalogue) -> None:
+    db["owners"].insert_all(
+        (
+            {"slug": o.slug, "name": o.name, "type": o.type, "municipality": o.municipality,
+             "contact": o.contact, "review_months": o.review_months}
+            for o in catalogue.owners.values()
+        ),
+        pk="slug", columns={"municipality": str}, foreign_keys=[("municipality", "municipalities", "slug")],
+    )
+    db["owner_editors"].insert_all(
+        ({"owner": o.slug, "handle": handle} for o in catalogue.owners.values() for handle in o.editors),
+        pk=("owner", "handle"), foreign_keys=[("owner", "owners", "slug")],
+    )
+    db["coordinators"].insert_all(
+        ({"handle": c.handle, "role": c.role, "email": c.email} for c in catalogue.coordinators), pk="handle",
+    )
+
+
+def organisation_id(intervention: Intervention) -> str:
+    return slugify(intervention.provider.name)
+
+
+def write_organisations(db: sqlite_utils.Database, catalogue: Catalogue) -> None:
+    organisations: dict[str, dict[str, Any]] = {}
+    for intervention in catalogue.interventions:
+        provider = intervention.provider
+        row = organisations.setdefault(
+            organisation_id(intervention), {"id": organisation_id(intervention), "name": provider.name,
+                                            "type": provider.type, "url": provider.url},
+        )
+        row["url"] = row["url"] or provider.url
+    db["organisations"].insert_all(sorted(organisations.values(), key=lambda r: r["id"]), pk="id",
+                                   columns={"url": str})
+
+
+INTERVENTION_COLUMNS: dict[str, type] = {
+    "min_age": int, "max_age": int, "months_in_sweden_min": int, "months_in_sweden_max": int,
+    "capacity": int, "cost_free": int, "gender": str, "eligibility_description": str, "cost_description": str,
+    "price_other_municipality": str, "schedule_description": str, "valid_from": str, "valid_to": str,
+}
+
+
+def intervention_row(catalogue: Catalogue, intervention: Intervention) -> dict[str, Any]:
+    i = intervention
+    eligibility, schedule, cost = i.eligibility, i.schedule, i.cost
+    return {
+        "id": i.id,
+        "owner": i.owner,
+        "slug": i.slug,
+        "title": i.title,
+        "summary": i.summary,
+        "description": i.description,
+        "description_html": render_markdown(i.description),
+        "status": i.status,
+        "organisation": organisation_id(i),
+        "municipality": i.municipality,
+        "referral": i.how_to_apply.referral,
+        "how_to_apply": i.how_to_apply.description,
+        "eligibility_description": eligibility.description,
+        "min_age": eligibility.min_age,
+        "max_age": eligibility.max_age,
+        "gender": eligibility.gender,
+        "months_in_sweden_min": eligibility.months_in_sweden.min,
+        "months_in_sweden_max": eligibility.months_in_sweden.max,
+        "cost_free": None if cost.free is None else int(cost.free),
+        "cost_description": cost.description,
+        "price_other_municipality": cost.price_other_municipality,
+        "capacity": i.capacity,
+        "schedule_description": schedule.description if schedule else None,
+        "valid_from": schedule.valid_from.isoformat() if schedule and schedule.valid_from else None,
+        "valid_to": schedule.valid_to.isoformat() if schedule and schedule.valid_to else None,
+        "required_documents": json.dumps(list(i.required_documents), ensure_ascii=False),
+        "funding": json.dumps(list(i.funding), ensure_ascii=False),
+        "keywords": ", ".join(i.keywords),
+        # JSON copies of the many-to-many links, for Datasette's array facets.
+        "categories": json.dumps(list(i.categories)),
+        "target_groups": json.dumps(list(i.target_groups)),
+        "languages": json.dumps(list(i.languages)),
+        "open_to": json.dumps(list(i.open_to)),
+        "last_reviewed": i.last_reviewed.isoformat(),
+        "reviewed_by": i.reviewed_by,
+        "review_due": catalogue.review_due(i).isoformat(),
+        "url": intervention_path(i.id),
+        "source": f"catalogue/{i.owner}/{Path(i.source).name}",
+    }
+
+
+def write_interventions(db: sqlite_utils.Database, catalogue: Catalogue, progress: Progress) -> None:
+    rows, contacts, locations, hours, translations = [], [], [], [], []
+    links: dict[str, list[dict[str, str]]] = {table: [] for table in LINK_TABLES}
+    for i in progress.track(catalogue.interventions, "Databas", len(catalogue.interventions)):
+        rows.append(intervention_row(catalogue, i))
+        contacts.append({"intervention_id": i.id, "role": i.contact.role, "phone": i.contact.phone,
+                         "email": i.contact.email, "url": i.contact.url})
+        locations += [
+            {"id": f"{i.id}#{n}", "intervention_id": i.id, "position": n, **vars(location)}
+            for n, location in enumerate(i.locations, 1)
+        ]
+        if i.schedule:
+            hours += [
+                {"id": f"{i.id}#{n}", "intervention_id": i.id, "days": ",".join(h.days), "opens": h.opens,
+                 "closes": h.closes}
+                for n, h in enumerate(i.schedule.hours, 1)
+            ]
+        translations += [
+            {"intervention_id": i.id, "language": code, "title": t.title, "summary": t.summary,
+             "description": t.description, "description_html": render_markdown(t.description)}
+            for code, t in sorted(i.translations.items())
+        ]
+        values = {"categories": i.categories, "target_groups": i.target_groups, "languages": i.languages,
+                  "residence_statuses": i.eligibility.residence_status, "open_to": i.open_to}
+        for table, (attribute, column, _, _) in LINK_TABLES.items():
+            links[table] += [{"intervention_id": i.id, column: value} for value in values[attribute]]
+
+    db["interventions"].insert_all(
+        rows, pk="id", columns=INTERVENTION_COLUMNS,
+        foreign_keys=[("owner", "owners", "slug"), ("organisation", "organisations", "id"),
+                      ("municipality", "municipalities", "slug")],
+    )
+    child = [("intervention_id", "interventions", "id")]
+    insert(db, "contacts", contacts, pk="intervention_id", foreign_keys=child,
+           columns={"intervention_id": str, "role": str, "phone": str, "email": str, "url": str})
+    insert(db, "locations", locations, pk="id", foreign_keys=child,
+           columns={"id": str, "intervention_id": str, "position": int, "name": str, "address": str,
+                    "postal_code": str, "city": str, "latitude": float, "longitude": float, "accessibility": str})
+    insert(db, "opening_hours", hours, pk="id", foreign_keys=child,
+           columns={"id": str, "intervention_id": str, "days": str, "opens": str, "closes": str})
+    insert(db, "translations", translations, pk=("intervention_id", "language"),
+           foreign_keys=[*child, ("language", "languages", "slug")],
+           columns={"intervention_id": str, "language": str, "title": str, "summary": str, "description": str,
+                    "description_html": str})
+    for table, (_, column, vocabulary, key) in LINK_TABLES.items():
+        insert(db, table, links[table], pk=("intervention_id", column),
+               foreign_keys=[*child, (column, vocabulary, key)], columns={"intervention_id": str, column: str})
+
+
+def insert(db: sqlite_utils.Database, table: str, rows: list[dict[str, Any]], *, pk: str | tuple[str, ...],
+           columns: dict[str, type], foreign_keys: list[tuple[str, str, str]]) -> None:
+    """Create the table from its declared columns (so it exists even with no rows), then fill it."""
+    db[table].create(columns, pk=pk, foreign_keys=foreign_keys)
+    db[table].insert_all(rows)

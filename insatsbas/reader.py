@@ -1,0 +1,567 @@
+"""Read and validate the catalogue folder into a `Catalogue`, collecting every problem on the way.
+
+Structure and types are checked by the JSON Schemas in `schema.py`; what a schema cannot say (dates
+that exist, ranges in order, files in the right folders) is checked here. Problems are collected, never
+raised one at a time, so an editor sees everything that is wrong in one run.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+
+from insatsbas import schema as schemas
+from insatsbas.i18n import N_
+from insatsbas.model import (
+    Catalogue,
+    Contact,
+    Coordinator,
+    Cost,
+    Eligibility,
+    HowToApply,
+    Intervention,
+    Location,
+    MonthsInSweden,
+    Municipality,
+    OpeningHours,
+    Owner,
+    Provider,
+    Schedule,
+    Term,
+    Translation,
+    Vocabularies,
+    add_months,
+)
+from insatsbas.problems import CatalogueInvalid, Message, Problem, Severity
+from insatsbas.yamlsource import Document, KeyPath, YamlSourceError, read_document
+
+VOCABULARY_DIR = "vocabularies"
+OWNERS_FILE = "owners.yml"
+ENTRY_SUFFIXES = (".yml", ".yaml")
+SLUG = re.compile(schemas.SLUG_PATTERN)
+HTML_TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
+
+
+@dataclass
+class ReadResult:
+    catalogue: Catalogue | None
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
+class ProblemLog:
+    """Collects problems for one file, placing each at the position of the part it is about."""
+
+    def __init__(self, path: str, sink: list[Problem]):
+        self.path = path
+        self.sink = sink
+        self.document: Document | None = None
+
+    def add(self, where: KeyPath, message: str, *, key: bool = False,
+            severity: Severity = Severity.ERROR, **params: object) -> None:
+        """A problem about the part of the document at `where` (a key path)."""
+        line, column = self.document.position(where, key=key) if self.document else (1, 1)
+        self.add_at(line, column, message, severity=severity, **params)
+
+    def add_at(self, line: int, column: int, message: str, *, severity: Severity = Severity.ERROR,
+               **params: object) -> None:
+        self.sink.append(Problem(self.path, line, column, message, params, severity))
+
+    def count(self) -> int:
+        return sum(1 for p in self.sink if p.path == self.path and p.is_error)
+
+
+def read_catalogue(root: Path, *, today: date | None = None) -> ReadResult:
+    """Read everything under `root`. The catalogue is None when any error was found."""
+    today = today or date.today()
+    problems: list[Problem] = []
+    vocabularies = read_vocabularies(root, problems)
+    if vocabularies is None:
+        return ReadResult(None, problems)
+    owners_data = read_owners(root, vocabularies, problems)
+    if owners_data is None:
+        return ReadResult(None, problems)
+    owners, coordinators = owners_data
+    validator = Draft202012Validator(schemas.entry_schema(vocabularies))
+    interventions = [
+        entry
+        for path in entry_paths(root, owners, problems)
+        if (entry := read_entry(root, path, validator, owners, today, problems)) is not None
+    ]
+    if any(p.is_error for p in problems):
+        return ReadResult(None, problems)
+    interventions.sort(key=lambda i: i.id)
+    return ReadResult(Catalogue(vocabularies, owners, tuple(coordinators), tuple(interventions)), problems)
+
+
+def load_catalogue(root: Path, *, today: date | None = None) -> Catalogue:
+    """The checked catalogue, or CatalogueInvalid carrying every problem."""
+    result = read_catalogue(root, today=today)
+    if result.catalogue is None:
+        raise CatalogueInvalid(result.problems)
+    return result.catalogue
+
+
+def display_path(root: Path, path: Path) -> str:
+    """The path as an editor would type it: relative to where the command runs, when it is below."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def read_yaml(root: Path, path: Path, log: ProblemLog) -> Document | None:
+    try:
+        document = read_document(path)
+    except FileNotFoundError:
+        log.add_at(1, 1, N_("Filen saknas. Den ska finnas i katalogen."))
+        return None
+    except YamlSourceError as error:
+        log.add_at(error.line, error.column, error.message, **error.params)
+        return None
+    log.document = document
+    return document
+
+
+# --- vocabularies and owners -------------------------------------------------------------------
+
+
+def read_vocabularies(root: Path, problems: list[Problem]) -> Vocabularies | None:
+    loaded: dict[str, dict[str, Any]] = {}
+    for name in Vocabularies.NAMES:
+        path = root / VOCABULARY_DIR / f"{name}.yml"
+        log = ProblemLog(display_path(root, path), problems)
+        document = read_yaml(root, path, log)
+        if document is None:
+            continue
+        before = log.count()
+        check_schema(document, Draft202012Validator(schemas.vocabulary_schema(name)), log)
+        if log.count() > before:
+            continue
+        terms: dict[str, Term] = {}
+        for index, item in enumerate(document.data):
+            if item["slug"] in terms:
+                log.add((index, "slug"), N_("Termen «{slug}» finns redan i filen."), slug=item["slug"])
+                continue
+            terms[item["slug"]] = make_term(name, item)
+        loaded[name] = terms
+    if len(loaded) != len(Vocabularies.NAMES):
+        return None
+    return Vocabularies(**loaded)
+
+
+def make_term(vocabulary: str, item: dict[str, Any]) -> Term:
+    if vocabulary == "municipalities":
+        return Municipality(slug=item["slug"], label=item["label"], description=item.get("description") or {},
+                            code=item["code"], name=item["name"])
+    extra = {"native": item["native"]} if "native" in item else {}
+    return Term(slug=item["slug"], label=item["label"], description=item.get("description") or {}, extra=extra)
+
+
+def read_owners(root: Path, vocabularies: Vocabularies,
+                problems: list[Problem]) -> tuple[dict[str, Owner], list[Coordinator]] | None:
+    path = root / OWNERS_FILE
+    log = ProblemLog(display_path(root, path), problems)
+    document = read_yaml(root, path, log)
+    if document is None:
+        return None
+    before = log.count()
+    check_schema(document, Draft202012Validator(schemas.owners_schema(list(vocabularies.municipalities))), log)
+    if log.count() > before:
+        return None
+    owners = {
+        slug: Owner(
+            slug=slug, name=data["name"], type=data["type"], contact=data["contact"],
+            editors=tuple(data["editors"]), municipality=data.get("municipality"),
+            review_months=data.get("review_months") or 12,
+        )
+        for slug, data in document.data["owners"].items()
+    }
+    coordinators = [Coordinator(c["handle"], c["role"], c["email"]) for c in document.data["coordinators"]]
+    return owners, coordinators
+
+
+# --- entries ----------------------------------------------------------------------------------
+
+
+def entry_paths(root: Path, owners: dict[str, Owner], problems: list[Problem]) -> list[Path]:
+    """Every entry file, after checking folders, file names and slug collisions."""
+    paths: list[Path] = []
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and p.name != VOCABULARY_DIR):
+        if folder.name.startswith("."):
+            continue
+        # .yml before .yaml, so that of two files with the same slug the .yaml one is reported.
+        files = sorted((p for p in folder.iterdir() if p.is_file() and p.suffix in ENTRY_SUFFIXES),
+                       key=lambda p: (p.stem, ENTRY_SUFFIXES.index(p.suffix)))
+        if folder.name not in owners:
+            known = did_you_mean(folder.name, owners) or ""
+            for path in files or [folder]:
+                problems.append(Problem(
+                    display_path(root, path), 1, 1,
+                    N_("Mappen «{folder}» finns inte i owners.yml.{hint} En samordnare lägger till ägaren där."),
+                    {"folder": folder.name, "hint": known},
+                ))
+            continue
+        seen: dict[str, Path] = {}
+        for path in files:
+            slug = path.stem
+            if not SLUG.fullmatch(slug):
+                problems.append(Problem(
+                    display_path(root, path), 1, 1,
+                    N_("Filnamnet «{name}» går inte att använda. Använd bara a-z, 0-9 och bindestreck, "
+                       "till exempel «{suggestion}.yml»."),
+                    {"name": path.name, "suggestion": slugify(slug) or "insats"},
+                ))
+                continue
+            if slug in seen:
+                problems.append(Problem(
+                    display_path(root, path), 1, 1,
+                    N_("Id:t «{id}» används redan av {other}. Byt namn på en av filerna."),
+                    {"id": f"{folder.name}/{slug}", "other": seen[slug].name},
+                ))
+                continue
+            seen[slug] = path
+            paths.append(path)
+    return paths
+
+
+def read_entry(root: Path, path: Path, validator: Draft202012Validator, owners: dict[str, Owner],
+               today: date, problems: list[Problem]) -> Intervention | None:
+    log = ProblemLog(display_path(root, path), problems)
+    document = read_yaml(root, path, log)
+    if document is None:
+        return None
+    before = log.count()
+    if not isinstance(document.data, dict):
+        log.add((), N_("Filen ska innehålla fälten för en insats (title:, summary: ...), inte en lista eller ett värde."))
+        return None
+    check_schema(document, validator, log)
+    if log.count() > before:
+        return None
+    data = document.data
+    dates = check_entry_semantics(data, log, today)
+    if log.count() > before:
+        return None
+    entry = make_intervention(path.parent.name, path.stem, log.path, data, dates)
+    owner = owners[entry.owner]
+    due = add_months(entry.last_reviewed, owner.review_months)
+    if due < today:
+        log.add(("last_reviewed",), N_("Granskades senast {date} och skulle ha granskats igen senast {due} "
+                                       "({months} månaders intervall). Kontrollera uppgifterna och uppdatera last_reviewed."),
+                severity=Severity.WARNING, date=entry.last_reviewed.isoformat(), due=due.isoformat(),
+                months=owner.review_months)
+    return entry
+
+
+def check_entry_semantics(data: dict[str, Any], log: ProblemLog, today: date) -> dict[KeyPath, date]:
+    """Rules the schema cannot express. Returns the parsed dates by their path."""
+    dates: dict[KeyPath, date] = {}
+    date_paths: list[KeyPath] = [("last_reviewed",)]
+    schedule = data.get("schedule") or {}
+    date_paths += [("schedule", key) for key in ("valid_from", "valid_to") if schedule.get(key) is not None]
+    for date_path in date_paths:
+        raw = get_path(data, date_path)
+        try:
+            dates[date_path] = date.fromisoformat(raw)
+        except ValueError:
+            log.add(date_path, N_("Datumet {value} finns inte. Skriv ett riktigt datum som ÅÅÅÅ-MM-DD."), value=raw)
+    reviewed = dates.get(("last_reviewed",))
+    if reviewed and reviewed > today:
+        log.add(("last_reviewed",), N_("last_reviewed ({value}) ligger i framtiden. Skriv dagen då uppgifterna "
+                                       "faktiskt granskades."), value=reviewed.isoformat())
+    start, end = dates.get(("schedule", "valid_from")), dates.get(("schedule", "valid_to"))
+    if start and end and start > end:
+        log.add(("schedule", "valid_to"), N_("valid_to ({end}) är före valid_from ({start})."),
+                start=start.isoformat(), end=end.isoformat())
+    eligibility = data.get("eligibility") or {}
+    check_range(log, ("eligibility",), eligibility, "min_age", "max_age")
+    check_range(log, ("eligibility", "months_in_sweden"), eligibility.get("months_in_sweden") or {}, "min", "max")
+    for index, hours in enumerate(schedule.get("hours") or []):
+        if hours["opens"] >= hours["closes"]:
+            log.add(("schedule", "hours", index, "closes"),
+                    N_("Sluttiden {closes} måste vara efter starttiden {opens}."),
+                    opens=hours["opens"], closes=hours["closes"])
+    for summary_path in [("summary",)] + [("translations", code, "summary") for code in data.get("translations") or {}]:
+        if HTML_TAG.search(get_path(data, summary_path)):
+            log.add(summary_path, N_("Sammanfattningen ska vara ren text, utan HTML. Lägg formatering i description."))
+    return dates
+
+
+def check_range(log: ProblemLog, where: KeyPath, data: dict[str, Any], low: str, high: str) -> None:
+    if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:
+        log.add((*where, high), N_("{low} ({low_value}) är större än {high} ({high_value})."),
+                low=low, high=high, low_value=data[low], high_value=data[high])
+
+
+def get_path(data: Any, path: KeyPath) -> Any:
+    for part in path:
+        data = data[part]
+    return data
+
+
+def make_intervention(owner: str, slug: str, source: str, data: dict[str, Any],
+                      dates: dict[KeyPath, date]) -> Intervention:
+    eligibility = data.get("eligibility") or {}
+    schedule = data.get("schedule")
+    return Intervention(
+        owner=owner,
+        slug=slug,
+        source=source,
+        title=data["title"].strip(),
+        summary=" ".join(data["summary"].split()),
+        description=data["description"],
+        status=data["status"],
+        provider=Provider(**data["provider"]),
+        municipality=data["municipality"],
+        categories=tuple(data["categories"]),
+        target_groups=tuple(data["target_groups"]),
+        languages=tuple(data["languages"]),
+        how_to_apply=HowToApply(**data["how_to_apply"]),
+        contact=Contact(**data["contact"]),
+        last_reviewed=dates[("last_reviewed",)],
+        reviewed_by=data["reviewed_by"],
+        service_area=tuple(data.get("service_area") or ()),
+        eligibility=Eligibility(
+            residence_status=tuple(eligibility.get("residence_status") or ()),
+            min_age=eligibility.get("min_age"),
+            max_age=eligibility.get("max_age"),
+            gender=eligibility.get("gender"),
+            months_in_sweden=MonthsInSweden(**(eligibility.get("months_in_sweden") or {})),
+            description=eligibility.get("description"),
+        ),
+        locations=tuple(Location(**location) for location in data.get("locations") or ()),
+        schedule=Schedule(
+            description=schedule.get("description"),
+            valid_from=dates.get(("schedule", "valid_from")),
+            valid_to=dates.get(("schedule", "valid_to")),
+            hours=tuple(OpeningHours(tuple(h["days"]), h["opens"], h["closes"]) for h in schedule.get("hours") or ()),
+        ) if schedule else None,
+        cost=Cost(**(data.get("cost") or {})),
+        capacity=data.get("capacity"),
+        required_documents=tuple(data.get("required_documents") or ()),
+        funding=tuple(data.get("funding") or ()),
+        keywords=tuple(data.get("keywords") or ()),
+        translations={code: Translation(**text) for code, text in (data.get("translations") or {}).items()},
+    )
+
+
+# --- schema errors as messages an editor can act on ---------------------------------------------
+
+
+def check_schema(document: Document, validator: Draft202012Validator, log: ProblemLog) -> None:
+    """Report schema violations, one per place, with the most useful message first."""
+    seen: set[KeyPath] = set()
+    errors = sorted(validator.iter_errors(without_nulls(document.data)), key=error_order)
+    for error in errors:
+        path = tuple(error.absolute_path)
+        place = (*path, "<key>") if error.validator == "additionalProperties" else path
+        if place in seen and error.validator != "additionalProperties":
+            continue
+        seen.add(place)
+        for where, message, key, params in describe(error, document):
+            log.add(where, message, key=key, **params)
+
+
+def without_nulls(data: Any) -> Any:
+    """An empty value (`key:`) means the field is absent."""
+    if isinstance(data, dict):
+        return {k: without_nulls(v) for k, v in data.items() if v is not None}
+    if isinstance(data, list):
+        return [without_nulls(v) for v in data]
+    return data
+
+
+_ORDER = {"type": 0, "required": 1, "additionalProperties": 2, "enum": 3}
+
+
+def error_order(error: ValidationError) -> tuple[Any, ...]:
+    return (tuple(str(p) for p in error.absolute_path), _ORDER.get(str(error.validator), 9))
+
+
+def field_name(path: Iterable[str | int]) -> str:
+    name = ""
+    for part in path:
+        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else part)
+    return name or "filen"
+
+
+Description = tuple[KeyPath, str, bool, dict[str, object]]
+_DESCRIBERS: dict[str, Callable[[ValidationError, Document], list[Description]]] = {}
+
+
+def describes(*validators: str):
+    def register(function):
+        for name in validators:
+            _DESCRIBERS[name] = function
+        return function
+    return register
+
+
+def describe(error: ValidationError, document: Document) -> list[Description]:
+    describer = _DESCRIBERS.get(str(error.validator), describe_other)
+    return describer(error, document)
+
+
+@describes("additionalProperties")
+def describe_unknown_field(error: ValidationError, document: Document) -> list[Description]:
+    path = tuple(error.absolute_path)
+    allowed = list(error.schema.get("properties", {}))
+    extra = [key for key in error.instance if key not in allowed]
+    return [
+        ((*path, key), N_("Okänt fält «{field}».{hint}"), True,
+         {"field": key, "hint": hint(key, allowed)})
+        for key in extra
+    ]
+
+
+@describes("propertyNames")
+def describe_bad_key(error: ValidationError, document: Document) -> list[Description]:
+    path = tuple(error.absolute_path)
+    key = error.instance if isinstance(error.instance, str) else ""
+    options = error.schema.get("enum") or []
+    bad = [k for k in (error.instance if isinstance(error.instance, dict) else [key]) if options and k not in options]
+    return [
+        ((*path, k), N_("«{value}» går inte att använda här.{hint}"), True,
+         {"value": k, "hint": hint(k, options)})
+        for k in bad or [key]
+    ]
+
+
+@describes("required")
+def describe_missing(error: ValidationError, document: Document) -> list[Description]:
+    path = tuple(error.absolute_path)
+    missing = [name for name in error.validator_value if name not in error.instance]
+    return [
+        (path, N_("Fältet «{field}» saknas. Det är obligatoriskt."), bool(path), {"field": field_name((*path, name))})
+        for name in missing
+    ]
+
+
+@describes("anyOf")
+def describe_contact_way(error: ValidationError, document: Document) -> list[Description]:
+    path = tuple(error.absolute_path)
+    return [(path, N_("Ange minst ett sätt att nå er under «{field}»: phone, email eller url."), bool(path),
+             {"field": field_name(path)})]
+
+
+@describes("enum")
+def describe_unknown_term(error: ValidationError, document: Document) -> list[Description]:
+    path = tuple(error.absolute_path)
+    options = [str(o) for o in error.validator_value]
+    return [(path, N_("Okänt värde «{value}» i «{field}».{hint}"), False,
+             {"value": error.instance, "field": field_name(path),
+              "hint": hint(str(error.instance), options)})]
+
+
+_TYPE_MESSAGES = {
+    "integer": N_("«{field}» ska vara ett heltal, till exempel {field_leaf}: 18."),
+    "number": N_("«{field}» ska vara ett tal med decimalpunkt, till exempel {field_leaf}: 59.2365."),
+    "boolean": N_("«{field}» ska vara true eller false."),
+    "array": N_("«{field}» ska vara en lista, till exempel {field_leaf}: [{value}]."),
+    "object": N_("«{field}» ska vara en grupp av fält på egna rader under {field_leaf}:."),
+}
+
+
+@describes("type")
+def describe_wrong_type(error: ValidationError, document: Document) -> list[Description]:
+    path = tuple(error.absolute_path)
+    expected = error.validator_value
+    leaf = str(path[-1]) if path and isinstance(path[-1], str) else field_name(path)
+    if expected == "string":
+        value = error.instance
+        shown = str(value).lower() if isinstance(value, bool) else str(value)
+        if isinstance(value, (int, float, bool)) and path and isinstance(path[-1], int):
+            return [(path, N_("«{field}» ska vara text. Sätt värdet inom citattecken: \"{value}\""),
+                     False, {"field": field_name(path), "value": shown})]
+        if isinstance(value, (int, float, bool)):
+            return [(path, N_("«{field}» ska vara text. Sätt värdet inom citattecken: {field_leaf}: \"{value}\""),
+                     False, {"field": field_name(path), "field_leaf": leaf, "value": shown})]
+        return [(path, N_("«{field}» ska vara text, inte en lista eller grupp."), False, {"field": field_name(path)})]
+    message = _TYPE_MESSAGES.get(expected, N_("«{field}» har fel typ."))
+    value = error.instance if isinstance(error.instance, (str, int, float)) else "..."
+    return [(path, message, False, {"field": field_name(path), "field_leaf": leaf, "value": value})]
+
+
+@describes("pattern")
+def describe_pattern(error: ValidationError, document: Document) -> list[Description]:
+    path = tuple(error.absolute_path)
+    hints = {
+        schemas.DATE_PATTERN: N_("«{field}» ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-15 (inte «{value}»)."),
+        schemas.TIME_PATTERN: N_("«{field}» ska vara en tid som \"HH:MM\" inom citattecken, till exempel \"09:30\" (inte «{value}»)."),
+        schemas.PHONE_PATTERN: N_("«{field}» ska vara ett telefonnummer inom citattecken, till exempel \"08-123 45 67\" (inte «{value}»)."),
+        schemas.EMAIL_PATTERN: N_("«{field}» ska vara en e-postadress, till exempel info@example.org (inte «{value}»)."),
+        schemas.URL_PATTERN: N_("«{field}» ska vara en webbadress som börjar med https:// (inte «{value}»)."),
+        schemas.POSTAL_CODE_PATTERN: N_("«{field}» ska vara ett postnummer inom citattecken, till exempel \"141 30\" (inte «{value}»)."),
+    }
+    message = hints.get(error.validator_value, N_("«{value}» har fel form för «{field}»."))
+    return [(path, message, False, {"field": field_name(path), "value": error.instance})]
+
+
+@describes("maxLength")
+def describe_too_long(error: ValidationError, document: Document) -> list[Description]:
+    path = tuple(error.absolute_path)
+    return [(path, N_("«{field}» är {length} tecken lång; högst {limit} tecken får plats. Korta texten."), False,
+             {"field": field_name(path), "length": len(error.instance), "limit": error.validator_value})]
+
+
+@describes("minLength", "minItems", "minProperties")
+def describe_empty(error: ValidationError, document: Document) -> list[Description]:
+    path = tuple(error.absolute_path)
+    return [(path, N_("«{field}» får inte vara tomt."), False, {"field": field_name(path)})]
+
+
+@describes("uniqueItems")
+def describe_repeated(error: ValidationError, document: Document) -> list[Description]:
+    path = tuple(error.absolute_path)
+    return [(path, N_("«{field}» innehåller samma värde flera gånger."), False, {"field": field_name(path)})]
+
+
+@describes("minimum", "maximum")
+def describe_out_of_range(error: ValidationError, document: Document) -> list[Description]:
+    path = tuple(error.absolute_path)
+    low, high = error.schema.get("minimum"), error.schema.get("maximum")
+    bounds = f"{low}–{high}" if high is not None else f"≥ {low}"
+    return [(path, N_("«{field}» ({value}) ska ligga inom {bounds}."), False,
+             {"field": field_name(path), "value": error.instance, "bounds": bounds})]
+
+
+def describe_other(error: ValidationError, document: Document) -> list[Description]:
+    path = tuple(error.absolute_path)
+    return [(path, N_("«{field}» är felaktigt: {detail}"), False, {"field": field_name(path), "detail": error.message})]
+
+
+def did_you_mean(word: str, options: Iterable[str]) -> Message | None:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return Message(N_(" Menade du «{word}»?"), {"word": close[0]}) if close else None
+
+
+def allowed_list(options: Iterable[str]) -> Message:
+    return Message(N_(" Giltiga värden: {values}."), {"values": ", ".join(options)})
+
+
+def hint(word: str, options: Iterable[str]) -> Message:
+    options = list(options)
+    return did_you_mean(word, options) or allowed_list(options)
+
+
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "Å": "a", "Ä": "a", "Ö": "o"})
+
+
+def slugify(text: str) -> str:
+    """A file-name slug from a title: lower case, å/ä/ö folded, words joined by hyphens."""
+    folded = text.translate(_FOLD).lower()
+    return "-".join(re.findall(r"[a-z0-9]+", folded))

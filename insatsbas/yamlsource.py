@@ -1,0 +1,194 @@
+"""Reading YAML as editors write it: the only module that knows the file syntax.
+
+PyYAML's default (YAML 1.1) rules silently corrupt the values this catalogue holds: `0126` becomes 86,
+`0701740605` becomes 117948805, `10:30` becomes 630, `no` becomes False, and a repeated key wins. So
+no implicit type resolution is used. A scalar the editor quoted is text. A plain scalar is typed by
+narrow rules close to YAML 1.2's core schema: `true`/`false` are booleans, an empty value or `null`
+is nothing, decimal numbers without a leading zero are numbers, and everything else, `0126`, `10:30`
+and `no` among it, stays exactly the text the editor typed. Whether a value has the type its field
+needs is the validator's question, not this module's.
+
+Anchors, aliases, explicit tags, duplicate keys, tabs in indentation, files over 256 KiB and bytes that
+are not UTF-8 are refused with a position. A UTF-8 byte order mark and CRLF line endings are fine.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.composer import Composer
+from yaml.events import AliasEvent
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import BaseResolver
+from yaml.scanner import Scanner
+
+from insatsbas.i18n import N_
+
+MAX_FILE_BYTES = 256 * 1024
+
+KeyPath = tuple[str | int, ...]
+Position = tuple[int, int]
+
+_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?")
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_PLAIN_TAGS = {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG,
+               BaseResolver.DEFAULT_MAPPING_TAG}
+
+
+class YamlSourceError(Exception):
+    """The file cannot be read as catalogue YAML. `message` is a Swedish message id."""
+
+    def __init__(self, line: int, column: int, message: str, **params: object):
+        super().__init__(message.format(**params))
+        self.line = line
+        self.column = column
+        self.message = message
+        self.params = params
+
+
+@dataclass
+class Document:
+    """Plain data (dicts, lists, str, int, float, bool, None) and where each part stands in the file."""
+
+    data: Any
+    value_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    key_positions: dict[KeyPath, Position] = field(default_factory=dict)
+    quoted: set[KeyPath] = field(default_factory=set)
+
+    def position(self, path: KeyPath, *, key: bool = False) -> Position:
+        """Where `path` stands; the nearest enclosing part when `path` itself is absent."""
+        positions = self.key_positions if key else self.value_positions
+        if path in positions:
+            return positions[path]
+        while path:
+            path = path[:-1]
+            if path in self.key_positions:
+                return self.key_positions[path]
+            if path in self.value_positions:
+                return self.value_positions[path]
+        return (1, 1)
+
+
+class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
+    """A composer with no implicit typing that refuses anchors and aliases."""
+
+    def __init__(self, stream: str):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+        BaseResolver.__init__(self)
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:
+        event = self.peek_event()
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+            mark = event.start_mark
+            raise YamlSourceError(
+                mark.line + 1, mark.column + 1,
+                N_("Ankare och alias (&namn, *namn) används inte i katalogen. Skriv ut värdet på varje ställe."),
+            )
+        return super().compose_node(parent, index)
+
+
+def read_document(path: Path) -> Document:
+    """Read and parse one catalogue YAML file, or raise YamlSourceError."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise YamlSourceError(
+            1, 1, N_("Filen är {size} kB; högst {limit} kB tillåts. Dela upp innehållet eller korta texten."),
+            size=size // 1024, limit=MAX_FILE_BYTES // 1024,
+        )
+    return parse_document(decode(path.read_bytes()))
+
+
+def decode(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise YamlSourceError(
+            line, column,
+            N_("Filen är inte sparad som UTF-8 (ogiltig byte {byte}). Spara om den med teckenkodningen UTF-8."),
+            byte=f"0x{raw[error.start]:02x}",
+        ) from None
+
+
+def parse_document(text: str) -> Document:
+    try:
+        node = _StrictLoader(text).get_single_node()
+    except YamlSourceError:
+        raise
+    except yaml.MarkedYAMLError as error:
+        raise _syntax_error(error) from None
+    document = Document(data=None)
+    if node is not None:
+        document.data = _convert(node, (), document)
+    return document
+
+
+def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSourceError:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = error.problem or ""
+    if "'\\t'" in problem:
+        return YamlSourceError(line, column, N_("Tabbtecken i indraget. Använd mellanslag (två per nivå)."))
+    if "expected a single document" in problem:
+        return YamlSourceError(line, column, N_("Filen innehåller flera YAML-dokument (---). En fil ska beskriva en sak."))
+    return YamlSourceError(
+        line, column, N_("YAML-syntaxfel: {problem}. Kontrollera indrag, kolon och citattecken."), problem=problem
+    )
+
+
+def _position(node: Node) -> Position:
+    return (node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _convert(node: Node, path: KeyPath, document: Document) -> Any:
+    if node.tag not in _PLAIN_TAGS:
+        line, column = _position(node)
+        raise YamlSourceError(line, column, N_("YAML-taggen {tag} används inte. Ta bort den."), tag=node.tag)
+    document.value_positions[path] = _position(node)
+    if isinstance(node, ScalarNode):
+        if node.style is not None:
+            document.quoted.add(path)
+            return node.value
+        return _plain_scalar(node.value)
+    if isinstance(node, SequenceNode):
+        return [_convert(item, (*path, index), document) for index, item in enumerate(node.value)]
+    assert isinstance(node, MappingNode)
+    mapping: dict[str, Any] = {}
+    for key_node, value_node in node.value:
+        line, column = _position(key_node)
+        if not isinstance(key_node, ScalarNode):
+            raise YamlSourceError(line, column, N_("En nyckel måste vara ett enkelt ord, inte en lista eller grupp."))
+        key = key_node.value
+        if key in mapping:
+            first_line = document.key_positions[(*path, key)][0]
+            raise YamlSourceError(
+                line, column, N_("Nyckeln «{key}» finns redan på rad {first}. Ta bort en av dem."),
+                key=key, first=first_line,
+            )
+        document.key_positions[(*path, key)] = (line, column)
+        mapping[key] = _convert(value_node, (*path, key), document)
+    return mapping
+
+
+def _plain_scalar(text: str) -> Any:
+    if text in _NULLS:
+        return None
+    if text in _BOOLEANS:
+        return _BOOLEANS[text]
+    if _INT.fullmatch(text):
+        return int(text)
+    if _FLOAT.fullmatch(text):
+        return float(text)
+    return text

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import shutil
+import textwrap
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "catalogue"
+TODAY = date(2026, 11, 22)
+
+VALID_ENTRY = """\
+title: Språkcafé på biblioteket
+summary: Öva svenska över en kopp kaffe med frivilliga samtalsvärdar.
+description: |
+  Varje tisdag träffas vi på biblioteket och pratar svenska i små grupper.
+status: active
+provider:
+  name: Huddinge kommun, biblioteken
+  type: kommun
+municipality: huddinge
+categories: [sprakstod]
+target_groups: [vuxna]
+languages: [sv]
+how_to_apply:
+  referral: self
+  description: Kom när du vill, ingen anmälan.
+contact:
+  role: Bibliotekarie
+  email: bibliotek.huddinge@example.org
+last_reviewed: 2026-06-01
+reviewed_by: Bibliotekschef
+"""
+
+
+def write(path: Path, text: str | bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def make_catalogue(tmp_path: Path) -> Callable[..., Path]:
+    """A temporary catalogue with the sample's owners and vocabularies and the given entry files."""
+
+    def make(entries: dict[str, str | bytes] | None = None) -> Path:
+        root = tmp_path / "catalogue"
+        root.mkdir()
+        shutil.copytree(SAMPLE / "vocabularies", root / "vocabularies")
+        shutil.copy(SAMPLE / "owners.yml", root / "owners.yml")
+        for relative, text in (entries or {}).items():
+            write(root / relative, text)
+        return root
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample catalogue built once for the whole session."""
+    from insatsbas.build import build
+
+    out = tmp_path_factory.mktemp("sample") / "output"
+    build(SAMPLE, out, today=TODAY)
+    return out

@@ -1,0 +1,103 @@
+"""Datasette with metadata.yml on the built database, over real HTTP."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from tests.conftest import REPO
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def datasette(sample_build):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "datasette", "serve", str(sample_build / "insatsbas.db"), "-m",
+         str(REPO / "metadata.yml"), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            httpx.get(base + "/-/versions.json", timeout=1)
+            break
+        except httpx.TransportError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError(process.stderr.read().decode()) from None
+            time.sleep(0.2)
+    yield httpx.Client(base_url=base + "/insatsbas", timeout=10)
+    process.terminate()
+    process.wait(10)
+
+
+def rows(client, path, **params):
+    response = client.get(path + ".json", params={"_shape": "array", **params})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_full_text_search_box_works(datasette):
+    hits = rows(datasette, "/interventions", _search="språkcafé")
+    assert hits and all("språkcafé" in (h["title"] + h["description"] + h["keywords"]).lower() for h in hits)
+
+
+def test_open_to_residents_includes_neighbouring_service_areas(datasette):
+    hits = rows(datasette, "/open_to_residents", kommun="salem")
+    assert hits
+    assert any(h["finns_i"] != "Salem" for h in hits), "entries elsewhere open to Salem residents are listed"
+
+
+def test_gap_matrix_has_a_row_per_category_and_a_column_per_municipality(datasette):
+    matrix = rows(datasette, "/gap_matrix")
+    assert len(matrix) == 12
+    assert set(matrix[0]) == {"kategori", "Botkyrka", "Haninge", "Huddinge", "Nacka", "Nykvarn", "Nynäshamn",
+                              "Salem", "Södertälje", "Tyresö", "Värmdö"}
+    sfi = next(r for r in matrix if r["kategori"].startswith("SFI"))
+    assert all(sfi[m] >= 1 for m in ("Botkyrka", "Huddinge", "Södertälje"))
+
+
+def test_overdue_reviews_lists_entries_per_owner(datasette):
+    overdue = rows(datasette, "/overdue_reviews", datum="2026-11-22")
+    assert len(overdue) >= 10
+    assert all(row["review_due"] < "2026-11-22" and row["dagar_sen"] > 0 for row in overdue)
+    assert all(row["kontakt"].endswith("@example.org") for row in overdue)
+
+
+def test_language_queries(datasette):
+    counts = {row["kod"]: row["insatser"] for row in rows(datasette, "/by_language")}
+    assert counts["ar"] >= 10 and counts["sv"] >= 100
+    arabic = rows(datasette, "/in_language", sprak="ar")
+    assert len(arabic) == counts["ar"]
+
+
+def test_free_for_target_group(datasette):
+    free = rows(datasette, "/free_for_target_group", malgrupp="kvinnor")
+    assert free
+
+
+def test_every_table_and_column_is_described(datasette):
+    import yaml
+
+    from tests.conftest import REPO as repo
+
+    metadata = yaml.safe_load((repo / "metadata.yml").read_text(encoding="utf-8"))
+    described = metadata["databases"]["insatsbas"]["tables"]
+    tables = rows(datasette, "", sql="select name from sqlite_master where type='table' and name not like '%_fts%'")
+    for table in (t["name"] for t in tables):
+        assert table in described, table
+        columns = [c["name"] for c in rows(datasette, "", sql=f"select name from pragma_table_info('{table}')")]
+        missing = set(columns) - set(described[table].get("columns", {}))
+        assert not missing, (table, missing)
