@@ -16,6 +16,7 @@ from insatsbas.model import Catalogue
 from insatsbas.problems import CatalogueInvalid, Problem
 from insatsbas.progress import QUIET, Progress
 from insatsbas.reader import read_catalogue
+from insatsbas.site import site_projection
 
 DEFAULT_CATALOGUE = Path("catalogue")
 DEFAULT_OUTPUT = Path("output")
@@ -29,6 +30,8 @@ def database_projection(catalogue: Catalogue, out: Path, progress: Progress) -> 
 
 PROJECTIONS: list[tuple[str, Projection]] = [
     ("Databas", database_projection),
+    # After the database: the site links to it as open data.
+    ("Webbplats", site_projection),
 ]
 
 

@@ -105,7 +105,7 @@ def read_catalogue(root: Path, *, today: date | None = None) -> ReadResult:
     if any(p.is_error for p in problems):
         return ReadResult(None, problems)
     interventions.sort(key=lambda i: i.id)
-    return ReadResult(Catalogue(vocabularies, owners, tuple(coordinators), tuple(interventions)), problems)
+    return ReadResult(Catalogue(vocabularies, owners, tuple(coordinators), tuple(interventions), as_of=today), problems)
 
 
 def load_catalogue(root: Path, *, today: date | None = None) -> Catalogue:
