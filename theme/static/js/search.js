@@ -45,6 +45,8 @@ function showState(state) {
 }
 
 function showSelectedCounts() {
+  const total = form.querySelectorAll("[data-filter] input:checked").length;
+  form.querySelector("[data-selected-total]").textContent = total ? format(text.selected, { count: total }) : "";
   for (const group of filterGroups) {
     const chosen = group.querySelectorAll("input:checked").length;
     group.querySelector("[data-selected-count]").textContent = chosen ? format(text.selected, { count: chosen }) : "";
@@ -95,6 +97,12 @@ function resultItem(data) {
   const excerpt = document.createElement("p");
   excerpt.append(...excerptNodes(data.excerpt));
   item.append(heading, excerpt);
+  if (data.meta.where) {
+    const where = document.createElement("p");
+    where.className = "card-meta";
+    where.textContent = data.meta.where;
+    item.append(where);
+  }
   if (data.meta.id) {
     const button = document.createElement("button");
     button.type = "button";
@@ -184,6 +192,7 @@ function bind() {
 
 async function start() {
   form.hidden = false;
+  document.getElementById("filters").open = window.matchMedia("(min-width: 52rem)").matches;
   const state = stateFromUrl();
   showState(state);
   bind();
