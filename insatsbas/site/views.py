@@ -48,19 +48,27 @@ class SiteData:
         return self.catalogue.as_of or date.today()
 
     def markdown(self, text: str) -> str:
-        """Sanitised HTML, rendered once even when three languages show the same Swedish text."""
+        """Sanitised HTML, rendered once even when three languages show the same Swedish text (the cache
+        holds one build's descriptions: about 1.5 KB an entry)."""
         if text not in self._html:
             self._html[text] = render_markdown(text)
         return self._html[text]
 
 
-@dataclass(frozen=True)
+@dataclass
 class EntryText:
+    """An entry's own text in the language it is shown in; the description is rendered on first use."""
+
     title: str
     summary: str
-    description_html: str
+    description: str
     lang: str
     translated: bool
+    _data: SiteData = field(repr=False, compare=False)
+
+    @cached_property
+    def description_html(self) -> str:
+        return self._data.markdown(self.description)
 
 
 @dataclass(frozen=True)
@@ -107,9 +115,9 @@ class SiteView:
         """The entry's own text in this language if it has been translated, else the Swedish text."""
         if self.lang != SOURCE_LANGUAGE and self.lang in entry.translations:
             t = entry.translations[self.lang]
-            return EntryText(t.title, " ".join(t.summary.split()), self.data.markdown(t.description), self.lang, True)
-        return EntryText(entry.title, entry.summary, self.data.markdown(entry.description), SOURCE_LANGUAGE,
-                         self.lang == SOURCE_LANGUAGE)
+            return EntryText(t.title, " ".join(t.summary.split()), t.description, self.lang, True, self.data)
+        return EntryText(entry.title, entry.summary, entry.description, SOURCE_LANGUAGE, self.lang == SOURCE_LANGUAGE,
+                         self.data)
 
     def sv_attrs(self) -> str:
         """Attributes for Swedish-only catalogue text shown on a page in another language."""

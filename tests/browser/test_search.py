@@ -127,3 +127,15 @@ def test_without_javascript_the_search_page_offers_the_browse_pages(browser, sit
     assert page.is_visible("a[href='/kommun/haninge/']")
     visit.context.close()
     assert visit.foreign_requests() == []
+
+
+def test_the_language_switch_keeps_the_search(page):
+    search(page, "svenska")
+    page.click("[data-filter=kommun] summary")
+    page.check("#f-kommun-haninge")
+    page.wait_for_url(re.compile("kommun=haninge"))
+    page.click(".lang-switch a[lang=ar]")
+    page.wait_for_url(re.compile(r"/ar/sok/\?q=svenska&kommun=haninge$"))
+    wait_for_results(page)
+    assert page.is_checked("#f-kommun-haninge")
+    assert page.eval_on_selector("html", "html => html.dir") == "rtl"

@@ -1,6 +1,7 @@
 // /lista/: the saved entries as one printable sheet, built from each entry page's marked handout
 // section, optionally beside a second language. /lista/?id=a/b,c/d opens a shared list.
 
+import { keepQueryInLanguageLinks } from "./list.js";
 import { cleanIds, getList, onListChange, setList } from "./store.js";
 import { format, languagePrefix, pageLanguage, strings } from "./strings.js";
 
@@ -101,6 +102,7 @@ async function render() {
   const ids = currentIds();
   const languages = second.value ? [pageLanguage, second.value] : [pageLanguage];
   updateShareLink(ids);
+  keepQueryInLanguageLinks();
   saveShared.hidden = !shared;
   items.setAttribute("aria-busy", "true");
   const built = await Promise.all(ids.map((id) => itemFor(id, languages)));

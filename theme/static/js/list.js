@@ -55,6 +55,11 @@ function refresh() {
   for (const button of document.querySelectorAll("[data-add-to-list][data-bound]")) label(button);
 }
 
+// The language switch keeps a search or a shared list (/sok/?q=..., /lista/?id=...) as well as the page.
+export function keepQueryInLanguageLinks() {
+  for (const link of document.querySelectorAll(".lang-switch a")) link.search = window.location.search;
+}
+
 function completeReportLinks() {
   for (const link of document.querySelectorAll("[data-report-link]")) {
     const path = encodeURIComponent(window.location.pathname);
@@ -66,3 +71,4 @@ bindAddButtons();
 refresh();
 onListChange(refresh);
 completeReportLinks();
+keepQueryInLanguageLinks();

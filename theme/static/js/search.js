@@ -1,7 +1,7 @@
 // /sok/: Pagefind search with filters, the state in the URL (bookmark, share, reload, back button),
 // results announced to screen readers, and "add to my list" on every result.
 
-import { bindAddButtons } from "./list.js";
+import { bindAddButtons, keepQueryInLanguageLinks } from "./list.js";
 import { isEmpty, pagefindFilters, stateFromParams, urlFromState } from "./search-state.js";
 import { format, strings } from "./strings.js";
 
@@ -158,6 +158,7 @@ function go(state, how) {
   const url = urlFromState(state);
   if (url !== window.location.pathname + window.location.search) {
     window.history[how === "push" ? "pushState" : "replaceState"](null, "", url);
+    keepQueryInLanguageLinks();
   }
   showSelectedCounts();
   return run(state);
@@ -185,6 +186,7 @@ function bind() {
   more.addEventListener("click", () => showMore(true));
   window.addEventListener("popstate", () => {
     const state = stateFromUrl();
+    keepQueryInLanguageLinks();
     showState(state);
     run(state);
   });
