@@ -4,6 +4,7 @@ on the database, with the project's metadata."""
 from __future__ import annotations
 
 import functools
+import signal
 import subprocess
 import sys
 import threading
@@ -47,9 +48,14 @@ def serve_output(out: Path, *, host: str, datasette_port: int, site_port: int = 
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Webbplatsen: http://{host}:{server.server_address[1]}/", flush=True)
     print(f"Datasette: http://{host}:{datasette_port}/  (Ctrl-C avslutar)", flush=True)
+    datasette = subprocess.Popen(datasette_command(out, host, datasette_port))
+    # A plain `kill` should stop Datasette too, not leave it running without its parent.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     try:
-        subprocess.run(datasette_command(out, host, datasette_port), check=False)
+        datasette.wait()
     except KeyboardInterrupt:
         pass
     finally:
+        datasette.terminate()
+        datasette.wait(timeout=10)
         server.shutdown()

@@ -329,3 +329,24 @@ def test_site_translations_are_complete(language):
     assert not fuzzy, fuzzy
     for message in messages:
         assert placeholders(catalogue.get(message).string) == placeholders(message), message
+
+
+def test_local_server_serves_the_site_with_the_types_pagefind_needs(site):
+    import threading
+    import urllib.request
+
+    from insatsbas.serve import site_server
+
+    server = site_server(site, "127.0.0.1", 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        wasm = next((site / "pagefind").glob("*.wasm*"), None) or next((site / "pagefind").glob("wasm.*"))
+        with urllib.request.urlopen(f"{base}/pagefind/pagefind.js") as response:
+            assert response.headers["Content-Type"] == "text/javascript"
+        with urllib.request.urlopen(f"{base}/sok/") as response:
+            assert response.status == 200 and b'id="search-form"' in response.read()
+        with urllib.request.urlopen(f"{base}/pagefind/{wasm.name}") as response:
+            assert response.status == 200
+    finally:
+        server.shutdown()
