@@ -139,6 +139,9 @@ class SiteView:
         native = term.extra.get("native")
         return native if native and native.casefold() != term.label_in(self.lang).casefold() else None
 
+    def facet(self, key: str) -> Facet:
+        return next(facet for facet in FACETS if facet.key == key)
+
     def term_links(self, facet: Facet, *, only_used: bool = False) -> list[TermLink]:
         counts = self.data.groups[facet.key]
         links = [TermLink(term, term.label_in(self.lang), self.browse_path(facet.key, term.slug),
