@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from jinja2 import StrictUndefined
 from pelican import Pelican
 from pelican.log import console
 from pelican.settings import read_settings
@@ -82,7 +83,8 @@ def pelican_settings(view: SiteView, out: Path, content_dir: Path = CONTENT_DIR)
         "DELETE_OUTPUT_DIRECTORY": False,
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
-        "JINJA_ENVIRONMENT": {"extensions": ["jinja2.ext.i18n"], "autoescape": True,
+        # A misspelt variable in a template fails the build instead of printing nothing.
+        "JINJA_ENVIRONMENT": {"extensions": ["jinja2.ext.i18n"], "autoescape": True, "undefined": StrictUndefined,
                               "trim_blocks": True, "lstrip_blocks": True},
         "MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"},
         "PLUGINS": [plugin],
