@@ -62,6 +62,9 @@ class Document:
     value_positions: dict[KeyPath, Position] = field(default_factory=dict)
     key_positions: dict[KeyPath, Position] = field(default_factory=dict)
     quoted: set[KeyPath] = field(default_factory=set)
+    # What the editor typed for plain scalars read as numbers or booleans: `10.30` is the float 10.3,
+    # but a message that suggests quoting it must show "10.30".
+    typed: dict[KeyPath, str] = field(default_factory=dict)
 
     def position(self, path: KeyPath, *, key: bool = False) -> Position:
         """Where `path` stands; the nearest enclosing part when `path` itself is absent."""
@@ -128,14 +131,17 @@ def parse_document(text: str) -> Document:
     except YamlSourceError:
         raise
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error) from None
+        raise _syntax_error(error, text) from None
     document = Document(data=None)
     if node is not None:
         document.data = _convert(node, (), document)
     return document
 
 
-def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSourceError:
+_KEY_AND_TEXT = re.compile(r"\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*):\s+(.*:\s.*)$")
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSourceError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or ""
@@ -143,8 +149,30 @@ def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSourceError:
         return YamlSourceError(line, column, N_("Tabbtecken i indraget. Använd mellanslag (två per nivå)."))
     if "expected a single document" in problem:
         return YamlSourceError(line, column, N_("Filen innehåller flera YAML-dokument (---). En fil ska beskriva en sak."))
+    if "mapping values are not allowed" in problem:
+        return _unexpected_colon(line, column, text)
     return YamlSourceError(
         line, column, N_("YAML-syntaxfel: {problem}. Kontrollera indrag, kolon och citattecken."), problem=problem
+    )
+
+
+def _unexpected_colon(line: int, column: int, text: str) -> YamlSourceError:
+    """A colon where YAML did not expect one: most often a colon inside a text, otherwise a wrong indent."""
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    found = _KEY_AND_TEXT.match(source)
+    if found:
+        key, value = found.groups()
+        return YamlSourceError(
+            line, column,
+            N_("Texten innehåller kolon och mellanslag («: »), som YAML läser som ett nytt fält. Sätt hela texten "
+               "inom citattecken: {key}: \"{value}\""),
+            key=key, value=value.strip().replace('"', '\\"'),
+        )
+    return YamlSourceError(
+        line, column,
+        N_("Oväntat kolon: raden har troligen fel indrag. Ge den samma indrag som fälten den hör ihop med "
+           "(två mellanslag per nivå)."),
     )
 
 
@@ -161,7 +189,10 @@ def _convert(node: Node, path: KeyPath, document: Document) -> Any:
         if node.style is not None:
             document.quoted.add(path)
             return node.value
-        return _plain_scalar(node.value)
+        value = _plain_scalar(node.value)
+        if not isinstance(value, str) and value is not None:
+            document.typed[path] = node.value
+        return value
     if isinstance(node, SequenceNode):
         return [_convert(item, (*path, index), document) for index, item in enumerate(node.value)]
     assert isinstance(node, MappingNode)

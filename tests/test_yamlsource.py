@@ -102,3 +102,26 @@ def test_positions_of_keys_and_values_are_kept():
     assert document.position(("contact", "phone")) == (3, 10)
     assert document.position(("contact", "phone"), key=True) == (3, 3)
     assert document.position(("contact", "email")) == (1, 1)
+
+
+def test_typed_plain_scalars_keep_what_the_editor_wrote():
+    document = parse_document("opens: 10.30\ncapacity: 020\nfree: true\ntitle: Kurs\n")
+    assert document.data["opens"] == 10.3
+    assert document.typed == {("opens",): "10.30", ("free",): "true"}
+
+
+def test_colon_inside_a_text_suggests_quoting_the_whole_text():
+    with pytest.raises(YamlSourceError) as raised:
+        parse_document('title: A\nsummary: Obs: ta med "LMA-kort".\n')
+    error = raised.value
+    assert (error.line, error.column) == (2, 13)
+    assert error.message.format(**error.params) == (
+        "Texten innehåller kolon och mellanslag («: »), som YAML läser som ett nytt fält. Sätt hela texten inom "
+        'citattecken: summary: "Obs: ta med \\"LMA-kort\\"."')
+
+
+def test_unexpected_colon_from_a_wrong_indent_says_so():
+    with pytest.raises(YamlSourceError) as raised:
+        parse_document("contact:\n  role: Vägledare\n   email: a@example.org\n")
+    assert raised.value.line == 3
+    assert raised.value.message.startswith("Oväntat kolon: raden har troligen fel indrag.")
