@@ -104,13 +104,37 @@ def test_positions_of_keys_and_values_are_kept():
     assert document.position(("contact", "email")) == (1, 1)
 
 
+@pytest.mark.parametrize("loader", ["CBaseLoader", "BaseLoader"])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("a: 1\na: 2\n", "Nyckeln"), ("a: &x 1\n", "Ankare"), ("a:\n\tb: 1\n", "Tabbtecken"), ("a: !!int 1\n", "YAML-taggen"),
+     ("a: 1\n---\nb: 2\n", "flera YAML-dokument")],
+)
+def test_libyaml_and_pure_python_parsers_follow_the_same_rules(monkeypatch, loader, text, message):
+    import yaml
+
+    from insatsbas import yamlsource
+
+    monkeypatch.setattr(yamlsource, "_EVENT_LOADER", getattr(yaml, loader))
+    assert parse_document("code: 0126\nopens: 10:30\n").data == {"code": "0126", "opens": "10:30"}
+    with pytest.raises(YamlSourceError) as raised:
+        parse_document(text)
+    assert message in raised.value.message
+
+
 def test_typed_plain_scalars_keep_what_the_editor_wrote():
     document = parse_document("opens: 10.30\ncapacity: 020\nfree: true\ntitle: Kurs\n")
     assert document.data["opens"] == 10.3
     assert document.typed == {("opens",): "10.30", ("free",): "true"}
 
 
-def test_colon_inside_a_text_suggests_quoting_the_whole_text():
+@pytest.mark.parametrize("loader", ["CBaseLoader", "BaseLoader"])
+def test_colon_inside_a_text_suggests_quoting_the_whole_text(monkeypatch, loader):
+    import yaml
+
+    from insatsbas import yamlsource
+
+    monkeypatch.setattr(yamlsource, "_EVENT_LOADER", getattr(yaml, loader))
     with pytest.raises(YamlSourceError) as raised:
         parse_document('title: A\nsummary: Obs: ta med "LMA-kort".\n')
     error = raised.value
@@ -120,7 +144,13 @@ def test_colon_inside_a_text_suggests_quoting_the_whole_text():
         'citattecken: summary: "Obs: ta med \\"LMA-kort\\"."')
 
 
-def test_unexpected_colon_from_a_wrong_indent_says_so():
+@pytest.mark.parametrize("loader", ["CBaseLoader", "BaseLoader"])
+def test_unexpected_colon_from_a_wrong_indent_says_so(monkeypatch, loader):
+    import yaml
+
+    from insatsbas import yamlsource
+
+    monkeypatch.setattr(yamlsource, "_EVENT_LOADER", getattr(yaml, loader))
     with pytest.raises(YamlSourceError) as raised:
         parse_document("contact:\n  role: Vägledare\n   email: a@example.org\n")
     assert raised.value.line == 3
