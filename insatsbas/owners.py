@@ -103,15 +103,15 @@ def parse_name_status(output: str) -> list[Change]:
     return changes
 
 
-def git(repo: Path, *args: str, binary: bool = False) -> str | bytes:
+def git(repo: Path, *args: str) -> bytes:
     result = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, check=False)
     if result.returncode != 0:
         raise GitError(result.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
-    return result.stdout if binary else result.stdout.decode("utf-8")
+    return result.stdout
 
 
 def repository_root(path: Path) -> Path:
-    return Path(str(git(path, "rev-parse", "--show-toplevel")).strip())
+    return Path(git(path, "rev-parse", "--show-toplevel").decode("utf-8").strip())
 
 
 def read_changes(repo: Path, base: str, head: str) -> list[Change]:
@@ -119,15 +119,15 @@ def read_changes(repo: Path, base: str, head: str) -> list[Change]:
     # -z: paths with å, ä, ö come unquoted and unescaped; --no-relative: paths from the root even if
     # the user's configuration says otherwise.
     output = git(repo, "diff", "--name-status", "-M", "-z", "--no-relative", f"{base}...{head}", "--")
-    return parse_name_status(str(output))
+    return parse_name_status(output.decode("utf-8"))
 
 
 def rules_at(repo: Path, revision: str, catalogue_prefix: PurePosixPath) -> Rules:
     """The rules as owners.yml and the vocabularies stood at `revision`."""
     archive = git(repo, "archive", "--format=tar", revision, "--",
-                  str(catalogue_prefix / OWNERS_FILE), str(catalogue_prefix / VOCABULARY_DIR), binary=True)
+                  str(catalogue_prefix / OWNERS_FILE), str(catalogue_prefix / VOCABULARY_DIR))
     with tempfile.TemporaryDirectory(prefix="insatsbas-rules-") as temporary:
-        with tarfile.open(fileobj=io.BytesIO(bytes(archive))) as tar:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
             tar.extractall(temporary, filter="data")
         return read_rules(Path(temporary) / catalogue_prefix)
 
