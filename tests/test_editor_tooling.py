@@ -50,6 +50,8 @@ def test_workflow_runs_on_pull_requests_and_on_pushes_to_main(workflow):
     assert "pull_request" in workflow["on"]
     assert workflow["on"]["push"]["branches"] == ["main"]
     assert workflow["permissions"] == {"contents": "read"}
+    # An editor's "today" just after midnight in Sweden is still yesterday in UTC.
+    assert workflow["env"]["TZ"] == "Europe/Stockholm"
 
 
 def test_pull_requests_are_validated_and_checked_for_ownership_by_their_author(workflow):
