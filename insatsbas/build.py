@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from insatsbas.database import DATABASE_NAME, write_database
+from insatsbas.hsds.export import hsds_projection
 from insatsbas.model import Catalogue
 from insatsbas.problems import CatalogueInvalid, Problem
 from insatsbas.progress import QUIET, Progress
@@ -30,7 +31,8 @@ def database_projection(catalogue: Catalogue, out: Path, progress: Progress) -> 
 
 PROJECTIONS: list[tuple[str, Projection]] = [
     ("Databas", database_projection),
-    # After the database: the site links to it as open data.
+    ("Öppna data (HSDS)", hsds_projection),
+    # Last: the site copies the database into /data/ and indexes every page written before it.
     ("Webbplats", site_projection),
 ]
 
