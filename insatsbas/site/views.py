@@ -43,10 +43,6 @@ class SiteData:
     def groups(self) -> dict[str, dict[str, list[Intervention]]]:
         return group_by_facet(self.published)
 
-    @property
-    def as_of(self) -> date:
-        return self.catalogue.as_of or date.today()
-
     def markdown(self, text: str) -> str:
         """Sanitised HTML, rendered once even when three languages show the same Swedish text (the cache
         holds one build's descriptions: about 1.5 KB an entry)."""
@@ -169,7 +165,7 @@ class SiteView:
         return self.catalogue.review_due(entry)
 
     def review_overdue(self, entry: Intervention) -> bool:
-        return self.review_due(entry) < self.data.as_of
+        return self.catalogue.review_overdue(entry)
 
     # --- links ---------------------------------------------------------------------------------
 
