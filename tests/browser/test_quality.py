@@ -9,6 +9,7 @@ from axe_playwright_python.sync_playwright import Axe
 from tests.browser.conftest import SCREENSHOTS, Visit, wait_for_results
 
 ENTRY = "insats/huddinge/familjecentral-varby/"
+TRANSLATED_ENTRY = "insats/botkyrka/foraldraskap-i-sverige/"  # has an Arabic translation
 LIST = ["huddinge/familjecentral-varby", "haninge/sfi-distans"]
 PAGES = {
     "start": "",
@@ -113,8 +114,10 @@ def test_screenshots(browser, site_url):
     page = visit.new_page()
     page.goto("/")
     page.screenshot(path=SCREENSHOTS / "start.png", full_page=True)
-    page.goto("/ar/" + ENTRY)
+    page.goto("/ar/" + TRANSLATED_ENTRY)
     page.screenshot(path=SCREENSHOTS / "entry-ar.png", full_page=True)
+    page.goto("/ar/" + ENTRY)
+    page.screenshot(path=SCREENSHOTS / "entry-ar-untranslated.png", full_page=True)
     visit.context.close()
     phone = Visit(browser, site_url, viewport={"width": 390, "height": 844}, device_scale_factor=2, is_mobile=True,
                   has_touch=True)
