@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from insatsbas.database import DATABASE_NAME, write_database
+from insatsbas.hsds.export import hsds_projection
 from insatsbas.model import Catalogue
 from insatsbas.problems import CatalogueInvalid, Problem
 from insatsbas.progress import QUIET, Progress
@@ -29,6 +30,7 @@ def database_projection(catalogue: Catalogue, out: Path, progress: Progress) -> 
 
 PROJECTIONS: list[tuple[str, Projection]] = [
     ("Databas", database_projection),
+    ("Öppna data (HSDS)", hsds_projection),
 ]
 
 

@@ -10,6 +10,8 @@ import click
 
 from insatsbas import __version__
 from insatsbas.build import DEFAULT_CATALOGUE, DEFAULT_OUTPUT, build
+from insatsbas.hsds.export import write_hsds
+from insatsbas.hsds.importer import HsdsImportError, import_hsds, render_report
 from insatsbas.i18n import N_, available_languages, translate
 from insatsbas.problems import CatalogueInvalid, Problem, sort_problems
 from insatsbas.progress import Progress
@@ -108,6 +110,58 @@ def serve(catalogue_dir: Path, out: Path, host: str, port: int) -> None:
         print_problems(invalid.problems, "sv")
         sys.exit(1)
     serve_output(out, host=host, datasette_port=port)
+
+
+@cli.group("export")
+def export_group() -> None:
+    """Exportera katalogen i ett standardformat (export the catalogue)."""
+
+
+@export_group.command("hsds")
+@catalogue_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Mappen som exporten skrivs till (output folder).")
+@lang_option
+@today_option
+def export_hsds(catalogue_dir: Path, out: Path, lang: str, today) -> None:
+    """Skriv katalogen som Open Referral HSDS 3.0: JSON och CSV (write HSDS JSON and tabular)."""
+    result = read_catalogue(catalogue_dir, today=as_date(today))
+    if result.catalogue is None:
+        print_problems(result.problems, lang)
+        click.echo(summary_of_errors(result.problems, lang), err=True)
+        sys.exit(1)
+    export = write_hsds(result.catalogue, out)
+    click.echo(translate(N_("Exporterade {services} tjänster i HSDS 3.0: {json} och {tables} tabeller i {tabular}."),
+                         lang, services=export.services, json=export.json_path, tables=len(export.tables),
+                         tabular=export.tabular_dir))
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Läs in insatser från ett standardformat (import interventions)."""
+
+
+@import_group.command("hsds")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--owner", required=True, help="Ägaren (mappen) som insatserna läggs hos (owner folder).")
+@catalogue_option
+@click.option("--replace", is_flag=True, help="Skriv över befintliga filer med samma namn (overwrite files).")
+@lang_option
+@today_option
+def import_hsds_command(file: Path, owner: str, catalogue_dir: Path, replace: bool, lang: str, today) -> None:
+    """Läs in en HSDS 3.0-lista med tjänster som YAML-filer (import an HSDS JSON service list)."""
+    try:
+        result = import_hsds(file, owner, catalogue_dir, today=as_date(today), replace=replace)
+    except HsdsImportError as error:
+        click.echo(translate(error.message, lang, **error.params), err=True)
+        sys.exit(1)
+    except ValueError as error:
+        click.echo(translate(N_("Filen {file} är inte giltig JSON: {detail}"), lang, file=file, detail=error), err=True)
+        sys.exit(1)
+    for line in render_report(result, catalogue_dir / owner, lang):
+        click.echo(line, err=not result.ok)
+    if not result.ok:
+        sys.exit(1)
 
 
 assert "en" in available_languages(), "the English message catalogue is missing"

@@ -15,18 +15,21 @@ are not UTF-8 are refused with a position. A UTF-8 byte order mark and CRLF line
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
-from yaml.events import AliasEvent
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.parser import Parser
-from yaml.reader import Reader
-from yaml.resolver import BaseResolver
-from yaml.scanner import Scanner
+from yaml.events import (
+    AliasEvent,
+    Event,
+    MappingEndEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from insatsbas.i18n import N_
 
@@ -39,8 +42,10 @@ _INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
 _FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?")
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
-_PLAIN_TAGS = {BaseResolver.DEFAULT_SCALAR_TAG, BaseResolver.DEFAULT_SEQUENCE_TAG,
-               BaseResolver.DEFAULT_MAPPING_TAG}
+# An explicit `!!str` or the non-specific `!` only says "this is text", like quotes do.
+_ACCEPTED_TAGS = {"!", "tag:yaml.org,2002:str"}
+# libyaml's parser when PyYAML was built with it (it is in the wheels); the pure-Python one otherwise.
+_EVENT_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 
 
 class YamlSourceError(Exception):
@@ -77,27 +82,6 @@ class Document:
         return (1, 1)
 
 
-class _StrictLoader(Reader, Scanner, Parser, Composer, BaseResolver):
-    """A composer with no implicit typing that refuses anchors and aliases."""
-
-    def __init__(self, stream: str):
-        Reader.__init__(self, stream)
-        Scanner.__init__(self)
-        Parser.__init__(self)
-        Composer.__init__(self)
-        BaseResolver.__init__(self)
-
-    def compose_node(self, parent: Node | None, index: object) -> Node:
-        event = self.peek_event()
-        if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
-            mark = event.start_mark
-            raise YamlSourceError(
-                mark.line + 1, mark.column + 1,
-                N_("Ankare och alias (&namn, *namn) används inte i katalogen. Skriv ut värdet på varje ställe."),
-            )
-        return super().compose_node(parent, index)
-
-
 def read_document(path: Path) -> Document:
     """Read and parse one catalogue YAML file, or raise YamlSourceError."""
     size = path.stat().st_size
@@ -123,23 +107,94 @@ def decode(raw: bytes) -> str:
 
 
 def parse_document(text: str) -> Document:
+    events = yaml.parse(text, Loader=_EVENT_LOADER)
     try:
-        node = _StrictLoader(text).get_single_node()
-    except YamlSourceError:
-        raise
+        return _Composer(events).document()
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error) from None
-    document = Document(data=None)
-    if node is not None:
-        document.data = _convert(node, (), document)
-    return document
+        raise _syntax_error(error, text) from None
 
 
-def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSourceError:
+class _Composer:
+    """Builds plain data and positions straight from parser events, refusing what the catalogue does not use."""
+
+    def __init__(self, events: Iterator[Event]):
+        self.events = events
+        self.lookahead: Event | None = None
+        self.document_data = Document(data=None)
+
+    def peek(self) -> Event:
+        if self.lookahead is None:
+            self.lookahead = next(self.events)
+        return self.lookahead
+
+    def take(self) -> Event:
+        event = self.peek()
+        self.lookahead = None
+        return event
+
+    def document(self) -> Document:
+        self.take()  # stream start
+        if isinstance(self.peek(), StreamEndEvent):
+            return self.document_data
+        self.take()  # document start
+        self.document_data.data = self.node(())
+        self.take()  # document end
+        extra = self.take()
+        if not isinstance(extra, StreamEndEvent):
+            line, column = _position(extra)
+            raise YamlSourceError(line, column, N_("Filen innehåller flera YAML-dokument (---). En fil ska beskriva en sak."))
+        return self.document_data
+
+    def node(self, path: KeyPath) -> Any:
+        event = self.take()
+        line, column = _position(event)
+        if isinstance(event, AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise YamlSourceError(
+                line, column,
+                N_("Ankare och alias (&namn, *namn) används inte i katalogen. Skriv ut värdet på varje ställe."),
+            )
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag not in _ACCEPTED_TAGS:
+            raise YamlSourceError(line, column, N_("YAML-taggen {tag} används inte. Ta bort den."), tag=tag)
+        self.document_data.value_positions[path] = (line, column)
+        if isinstance(event, ScalarEvent):
+            if event.style or tag is not None:
+                self.document_data.quoted.add(path)
+                return event.value
+            return _plain_scalar(event.value)
+        if isinstance(event, SequenceStartEvent):
+            items = []
+            while not isinstance(self.peek(), SequenceEndEvent):
+                items.append(self.node((*path, len(items))))
+            self.take()
+            return items
+        return self.mapping(path)
+
+    def mapping(self, path: KeyPath) -> dict[str, Any]:
+        mapping: dict[str, Any] = {}
+        while not isinstance(self.peek(), MappingEndEvent):
+            key_event = self.take()
+            line, column = _position(key_event)
+            if not isinstance(key_event, ScalarEvent) or key_event.anchor is not None:
+                raise YamlSourceError(line, column, N_("En nyckel måste vara ett enkelt ord, inte en lista eller grupp."))
+            key = key_event.value
+            if key in mapping:
+                first_line = self.document_data.key_positions[(*path, key)][0]
+                raise YamlSourceError(
+                    line, column, N_("Nyckeln «{key}» finns redan på rad {first}. Ta bort en av dem."),
+                    key=key, first=first_line,
+                )
+            self.document_data.key_positions[(*path, key)] = (line, column)
+            mapping[key] = self.node((*path, key))
+        self.take()
+        return mapping
+
+
+def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSourceError:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem = error.problem or ""
-    if "'\\t'" in problem:
+    if "tab" in problem or "'\\t'" in problem or _character_at(text, line, column) == "\t":
         return YamlSourceError(line, column, N_("Tabbtecken i indraget. Använd mellanslag (två per nivå)."))
     if "expected a single document" in problem:
         return YamlSourceError(line, column, N_("Filen innehåller flera YAML-dokument (---). En fil ska beskriva en sak."))
@@ -148,38 +203,15 @@ def _syntax_error(error: yaml.MarkedYAMLError) -> YamlSourceError:
     )
 
 
-def _position(node: Node) -> Position:
-    return (node.start_mark.line + 1, node.start_mark.column + 1)
+def _character_at(text: str, line: int, column: int) -> str:
+    lines = text.splitlines()
+    if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
+        return lines[line - 1][column - 1]
+    return ""
 
 
-def _convert(node: Node, path: KeyPath, document: Document) -> Any:
-    if node.tag not in _PLAIN_TAGS:
-        line, column = _position(node)
-        raise YamlSourceError(line, column, N_("YAML-taggen {tag} används inte. Ta bort den."), tag=node.tag)
-    document.value_positions[path] = _position(node)
-    if isinstance(node, ScalarNode):
-        if node.style is not None:
-            document.quoted.add(path)
-            return node.value
-        return _plain_scalar(node.value)
-    if isinstance(node, SequenceNode):
-        return [_convert(item, (*path, index), document) for index, item in enumerate(node.value)]
-    assert isinstance(node, MappingNode)
-    mapping: dict[str, Any] = {}
-    for key_node, value_node in node.value:
-        line, column = _position(key_node)
-        if not isinstance(key_node, ScalarNode):
-            raise YamlSourceError(line, column, N_("En nyckel måste vara ett enkelt ord, inte en lista eller grupp."))
-        key = key_node.value
-        if key in mapping:
-            first_line = document.key_positions[(*path, key)][0]
-            raise YamlSourceError(
-                line, column, N_("Nyckeln «{key}» finns redan på rad {first}. Ta bort en av dem."),
-                key=key, first=first_line,
-            )
-        document.key_positions[(*path, key)] = (line, column)
-        mapping[key] = _convert(value_node, (*path, key), document)
-    return mapping
+def _position(event: Event) -> Position:
+    return (event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 def _plain_scalar(text: str) -> Any:

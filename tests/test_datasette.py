@@ -38,13 +38,13 @@ def datasette(sample_build):
                 process.kill()
                 raise RuntimeError(process.stderr.read().decode()) from None
             time.sleep(0.2)
-    yield httpx.Client(base_url=base + "/insatsbas", timeout=10)
+    yield httpx.Client(base_url=base, timeout=10)
     process.terminate()
     process.wait(10)
 
 
 def rows(client, path, **params):
-    response = client.get(path + ".json", params={"_shape": "array", **params})
+    response = client.get("/insatsbas" + path + ".json", params={"_shape": "array", **params})
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -101,3 +101,46 @@ def test_every_table_and_column_is_described(datasette):
         columns = [c["name"] for c in rows(datasette, "", sql=f"select name from pragma_table_info('{table}')")]
         missing = set(columns) - set(described[table].get("columns", {}))
         assert not missing, (table, missing)
+
+
+def eligible(intervention, *, status, age, municipality, months=None, gender=None) -> bool:
+    """The eligibility rule, written independently of the SQL: empty means open to everyone."""
+    rule = intervention.eligibility
+    return (
+        intervention.status == "active"
+        and municipality in intervention.open_to
+        and (not rule.residence_status or status in rule.residence_status)
+        and (rule.min_age is None or age >= rule.min_age)
+        and (rule.max_age is None or age <= rule.max_age)
+        and (months is None or rule.months_in_sweden.min is None or months >= rule.months_in_sweden.min)
+        and (months is None or rule.months_in_sweden.max is None or months <= rule.months_in_sweden.max)
+        and (gender is None or rule.gender is None or rule.gender == gender)
+    )
+
+
+@pytest.mark.parametrize(
+    "profile",
+    [
+        {"status": "asylsokande", "age": 30, "municipality": "sodertalje"},
+        {"status": "ensamkommande", "age": 17, "municipality": "haninge"},
+        {"status": "uppehallstillstand", "age": 45, "municipality": "botkyrka", "months": 40, "gender": "women"},
+    ],
+    ids=["asylum-seeker-sodertalje", "unaccompanied-haninge", "permit-woman-botkyrka"],
+)
+def test_applies_to_me_matches_the_structured_eligibility(datasette, profile):
+    from insatsbas.reader import load_catalogue
+    from tests.conftest import SAMPLE, TODAY
+
+    catalogue = load_catalogue(SAMPLE, today=TODAY)
+    expected = {i.id for i in catalogue.interventions if eligible(i, **profile)}
+    answered = rows(datasette, "/applies_to_me", status=profile["status"], alder=str(profile["age"]),
+                    kommun=profile["municipality"], manader=str(profile.get("months", "")),
+                    kon=profile.get("gender", ""), _size="max")
+    assert expected, "the sample should offer something to this person"
+    assert {row["id"] for row in answered} == expected
+
+
+def test_eligibility_gaps_returns_rows_on_the_sample(datasette):
+    gaps = rows(datasette, "/eligibility_gaps", _size="max")
+    assert gaps
+    assert {"kommun", "uppehallsstatus", "kategori"} == set(gaps[0])

@@ -102,3 +102,21 @@ def test_positions_of_keys_and_values_are_kept():
     assert document.position(("contact", "phone")) == (3, 10)
     assert document.position(("contact", "phone"), key=True) == (3, 3)
     assert document.position(("contact", "email")) == (1, 1)
+
+
+@pytest.mark.parametrize("loader", ["CBaseLoader", "BaseLoader"])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("a: 1\na: 2\n", "Nyckeln"), ("a: &x 1\n", "Ankare"), ("a:\n\tb: 1\n", "Tabbtecken"), ("a: !!int 1\n", "YAML-taggen"),
+     ("a: 1\n---\nb: 2\n", "flera YAML-dokument")],
+)
+def test_libyaml_and_pure_python_parsers_follow_the_same_rules(monkeypatch, loader, text, message):
+    import yaml
+
+    from insatsbas import yamlsource
+
+    monkeypatch.setattr(yamlsource, "_EVENT_LOADER", getattr(yaml, loader))
+    assert parse_document("code: 0126\nopens: 10:30\n").data == {"code": "0126", "opens": "10:30"}
+    with pytest.raises(YamlSourceError) as raised:
+        parse_document(text)
+    assert message in raised.value.message

@@ -1,0 +1,318 @@
+"""The catalogue as Open Referral HSDS 3.0: a JSON list of full services, and the tabular form (CSV files
+with a datapackage.json). Takes the `Catalogue` model; never reads YAML.
+
+The output holds no build time or other changing value, so the same catalogue always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from insatsbas.hsds import terms
+from insatsbas.hsds.ids import hsds_id
+from insatsbas.hsds.tables import Rows, flatten, write_datapackage, write_tables
+from insatsbas.model import Catalogue, Intervention, Location, Provider, Schedule
+from insatsbas.progress import QUIET, Progress
+
+DATA_DIR = "data"
+JSON_DIR = "hsds"
+JSON_FILE = "services.json"
+TABULAR_DIR = "csv"
+
+# HSDS statuses: active, inactive, defunct, "temporarily closed". Drafts are never exported.
+STATUS_TO_HSDS = {"active": "active", "paused": "temporarily closed", "ended": "defunct"}
+PROVIDER_TYPES = {"kommun": "Kommun", "myndighet": "Statlig myndighet", "region": "Region",
+                  "ideell": "Ideell organisation", "privat": "Privat företag"}
+WEEKDAYS = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
+# SCB's county (län) codes: the first two digits of a municipality code.
+COUNTIES = {
+    "01": "Stockholms län", "03": "Uppsala län", "04": "Södermanlands län", "05": "Östergötlands län",
+    "06": "Jönköpings län", "07": "Kronobergs län", "08": "Kalmar län", "09": "Gotlands län",
+    "10": "Blekinge län", "12": "Skåne län", "13": "Hallands län", "14": "Västra Götalands län",
+    "17": "Värmlands län", "18": "Örebro län", "19": "Västmanlands län", "20": "Dalarnas län",
+    "21": "Gävleborgs län", "22": "Västernorrlands län", "23": "Jämtlands län", "24": "Västerbottens län",
+    "25": "Norrbottens län",
+}
+CURRENCY = "SEK"
+COST_FREE = "Kostnadsfritt"
+COST_FEE = "Avgift"
+COST_OTHER_MUNICIPALITY = "Invånare i andra kommuner"
+
+PACKAGE_DESCRIPTOR = {
+    "name": "insatsbas-hsds",
+    "title": "Insatsbas: insatser för nyanlända på Södertörn (Open Referral HSDS 3.0)",
+    "description": "Katalogen över insatser för nyanlända på Södertörn i Open Referrals Human Services Data "
+                   "Specification 3.0, tabellform. Text på svenska; översättningar som attribut.",
+    "licenses": [{"name": "CC0-1.0", "title": "Creative Commons Zero v1.0 Universal",
+                  "path": "https://creativecommons.org/publicdomain/zero/1.0/"}],
+}
+
+
+def exported(catalogue: Catalogue) -> list[Intervention]:
+    return [entry for entry in catalogue.interventions if entry.status in STATUS_TO_HSDS]
+
+
+def organization_description(provider_type: str) -> str:
+    return f"{PROVIDER_TYPES[provider_type]} som anordnar insatser i Insatsbas."
+
+
+class Exporter:
+    """Builds HSDS objects for the entries of one catalogue."""
+
+    def __init__(self, catalogue: Catalogue):
+        self.catalogue = catalogue
+        self.vocabularies = catalogue.vocabularies
+        self.organizations = self.build_organizations(exported(catalogue))
+
+    def build_organizations(self, entries: list[Intervention]) -> dict[str, dict[str, Any]]:
+        """One organization per provider name. The provider's `url` is the provider's page about the
+        intervention, so it is the service's url; the organization has a website only when every entry
+        of that provider gives the same one."""
+        by_name: dict[str, list[Provider]] = defaultdict(list)
+        for entry in entries:
+            by_name[entry.provider.name].append(entry.provider)
+        organizations = {}
+        for name, providers in by_name.items():
+            first = providers[0]
+            organization = {"id": hsds_id("organization", name), "name": name,
+                            "description": organization_description(first.type)}
+            urls = {provider.url for provider in providers}
+            if len(urls) == 1 and first.url:
+                organization["website"] = first.url
+            organization["legal_status"] = PROVIDER_TYPES[first.type]
+            organizations[name] = organization
+        return organizations
+
+    def service(self, entry: Intervention) -> dict[str, Any]:
+        sid = hsds_id("service", entry.id)
+        service: dict[str, Any] = {
+            "id": sid,
+            "name": entry.title,
+            "description": entry.description,
+            "url": entry.provider.url,
+            "email": entry.contact.email,
+            "status": STATUS_TO_HSDS[entry.status],
+            "application_process": entry.how_to_apply.description,
+            "fees_description": entry.cost.description,
+            "eligibility_description": entry.eligibility.description,
+            "minimum_age": entry.eligibility.min_age,
+            "maximum_age": entry.eligibility.max_age,
+            "assured_date": entry.last_reviewed.isoformat(),
+            "assurer_email": self.catalogue.owners[entry.owner].contact,
+            "schedules": self.schedules(entry, entry.schedule),
+            "service_areas": self.service_areas(entry),
+            "service_at_locations": [self.service_at_location(entry, index, location)
+                                     for index, location in enumerate(entry.locations, 1)],
+            "languages": [{"id": hsds_id("language", entry.id, code), "name": self.vocabularies.languages[code].label["sv"],
+                           "code": code} for code in entry.languages],
+            "organization": self.organizations[entry.provider.name],
+            "funding": [{"id": hsds_id("funding", entry.id, str(index)), "source": source}
+                        for index, source in enumerate(entry.funding, 1)],
+            "cost_options": self.cost_options(entry),
+            "required_documents": [{"id": hsds_id("required_document", entry.id, str(index)), "document": document}
+                                   for index, document in enumerate(entry.required_documents, 1)],
+            "contacts": [self.contact(entry)],
+            "attributes": self.attributes(entry),
+        }
+        return pruned(service)
+
+    def schedules(self, entry: Intervention, schedule: Schedule | None) -> list[dict[str, Any]]:
+        """One HSDS schedule per line of opening hours (weekly, RRULE-style); one without times when the
+        entry has only a description or dates. Times are local Swedish time (see the README)."""
+        if schedule is None:
+            return []
+        common = {"valid_from": schedule.valid_from.isoformat() if schedule.valid_from else None,
+                  "valid_to": schedule.valid_to.isoformat() if schedule.valid_to else None,
+                  "description": schedule.description}
+        if not schedule.hours:
+            return [{"id": hsds_id("schedule", entry.id, "1"), **common}]
+        return [
+            {"id": hsds_id("schedule", entry.id, str(index)), **common, "freq": "WEEKLY",
+             "byday": ",".join(WEEKDAYS[day] for day in hours.days), "opens_at": hours.opens,
+             "closes_at": hours.closes}
+            for index, hours in enumerate(schedule.hours, 1)
+        ]
+
+    def service_areas(self, entry: Intervention) -> list[dict[str, Any]]:
+        """Every municipality whose residents may take part, the home municipality first."""
+        areas = []
+        for slug in entry.open_to:
+            municipality = self.vocabularies.municipalities[slug]
+            area_id = hsds_id("service_area", entry.id, slug)
+            areas.append({
+                "id": area_id, "name": municipality.name,
+                "attributes": [self.vocabulary_attribute(area_id, "service_area", "municipalities", slug)],
+            })
+        return areas
+
+    def service_at_location(self, entry: Intervention, index: int, location: Location) -> dict[str, Any]:
+        key = str(index)
+        location_id = hsds_id("location", entry.id, key)
+        hsds_location: dict[str, Any] = {
+            "id": location_id, "location_type": "physical", "name": location.name,
+            "latitude": location.latitude, "longitude": location.longitude,
+        }
+        if location.address and location.postal_code and location.city:
+            hsds_location["addresses"] = [{
+                "id": hsds_id("address", entry.id, key), "address_1": location.address, "city": location.city,
+                "state_province": self.county(entry), "postal_code": location.postal_code, "country": "SE",
+                "address_type": "physical",
+            }]
+        else:
+            # HSDS requires street, city and postal code together; a partial address stays readable here.
+            parts = [location.address, location.postal_code, location.city]
+            hsds_location["description"] = ", ".join(p for p in parts if p) or None
+        if location.accessibility:
+            hsds_location["accessibility"] = [{"id": hsds_id("accessibility", entry.id, key),
+                                               "description": location.accessibility}]
+        return {"id": hsds_id("service_at_location", entry.id, key), "location": hsds_location}
+
+    def county(self, entry: Intervention) -> str:
+        return COUNTIES[self.vocabularies.municipalities[entry.municipality].code[:2]]
+
+    def cost_options(self, entry: Intervention) -> list[dict[str, Any]]:
+        options = []
+        if entry.cost.free is True:
+            options.append({"id": hsds_id("cost_option", entry.id, "free"), "option": COST_FREE,
+                            "currency": CURRENCY, "amount": 0})
+        elif entry.cost.free is False:
+            options.append({"id": hsds_id("cost_option", entry.id, "fee"), "option": COST_FEE, "currency": CURRENCY})
+        if entry.cost.price_other_municipality:
+            options.append({"id": hsds_id("cost_option", entry.id, "other-municipality"),
+                            "option": COST_OTHER_MUNICIPALITY, "currency": CURRENCY,
+                            "amount_description": entry.cost.price_other_municipality})
+        return options
+
+    def contact(self, entry: Intervention) -> dict[str, Any]:
+        """The contact is a role, never a person: the role is the HSDS title, and name stays empty."""
+        contact_id = hsds_id("contact", entry.id)
+        phones = [{"id": hsds_id("phone", entry.id), "number": entry.contact.phone}] if entry.contact.phone else []
+        return {"id": contact_id, "title": entry.contact.role, "email": entry.contact.email, "phones": phones}
+
+    def attributes(self, entry: Intervention) -> list[dict[str, Any]]:
+        sid = hsds_id("service", entry.id)
+        attributes = [self.vocabulary_attribute(sid, "service", "categories", slug) for slug in entry.categories]
+        attributes += [self.vocabulary_attribute(sid, "service", "target_groups", slug) for slug in entry.target_groups]
+        attributes += [self.vocabulary_attribute(sid, "service", "residence_status", slug)
+                       for slug in entry.eligibility.residence_status]
+        seen: dict[str, int] = defaultdict(int)
+        for code, value in field_values(entry):
+            seen[code] += 1
+            attributes.append(self.field_attribute(sid, "service", code, value, seen[code]))
+        return attributes
+
+    def vocabulary_attribute(self, link_id: str, entity: str, vocabulary: str, slug: str) -> dict[str, Any]:
+        term = terms.vocabulary_term(vocabulary, self.vocabularies[vocabulary][slug])
+        return {"id": hsds_id("attribute", link_id, term["id"]), "link_type": terms.VOCABULARY_TAXONOMIES[vocabulary].link_type,
+                "link_entity": entity, "taxonomy_term": term}
+
+    def field_attribute(self, link_id: str, entity: str, code: str, value: str, occurrence: int = 1) -> dict[str, Any]:
+        """An attribute holding a field's value. Repeated fields (keywords) count their occurrences."""
+        term = terms.field_term(code, self.vocabularies)
+        key = [link_id, term["id"]] + ([str(occurrence)] if occurrence > 1 else [])
+        return {"id": hsds_id("attribute", *key), "link_type": terms.FIELDS.link_type, "link_entity": entity,
+                "value": value, "taxonomy_term": term}
+
+    def term_label_attributes(self, term_id: str, term: Any) -> list[dict[str, Any]]:
+        """The English and Arabic labels (and explanations) of a vocabulary term, as its attributes."""
+        found = []
+        for field in terms.LABEL_FIELDS:
+            texts = getattr(term, field) or {}
+            for language in ("en", "ar"):
+                if texts.get(language):
+                    attribute = self.field_attribute(term_id, "taxonomy_term", f"{field}.{language}", texts[language])
+                    found.append({**attribute, "link_id": term_id})
+        return found
+
+
+def field_values(entry: Intervention) -> list[tuple[str, str]]:
+    """The entry's values of fields HSDS lacks, as (field term code, text), in a fixed order."""
+    values = [("id", entry.id), ("summary", entry.summary), ("how_to_apply.referral", entry.how_to_apply.referral),
+              ("reviewed_by", entry.reviewed_by)]
+    optional = [
+        ("contact.url", entry.contact.url),
+        ("eligibility.gender", entry.eligibility.gender),
+        ("eligibility.months_in_sweden.min", entry.eligibility.months_in_sweden.min),
+        ("eligibility.months_in_sweden.max", entry.eligibility.months_in_sweden.max),
+        ("capacity", entry.capacity),
+    ]
+    values += [(code, str(value)) for code, value in optional if value is not None]
+    values += [("keywords", keyword) for keyword in entry.keywords]
+    for language, translation in entry.translations.items():
+        values += [(f"translations.{language}.{field}", getattr(translation, field)) for field in terms.TRANSLATED_FIELDS]
+    return values
+
+
+def pruned(data: Any) -> Any:
+    """`data` without absent values (None, empty lists): HSDS leaves out what is not known."""
+    if isinstance(data, dict):
+        kept = {key: pruned(value) for key, value in data.items()}
+        return {key: value for key, value in kept.items() if value is not None and value != [] and value != {}}
+    if isinstance(data, list):
+        return [pruned(item) for item in data]
+    return data
+
+
+def export_services(catalogue: Catalogue) -> list[dict[str, Any]]:
+    """Every exported entry (active, paused and ended; never drafts) as a full HSDS service, by entry id."""
+    exporter = Exporter(catalogue)
+    return [exporter.service(entry) for entry in exported(catalogue)]
+
+
+def service_list(services: list[dict[str, Any]]) -> dict[str, Any]:
+    """One page holding every service, in the shape of the HSDS API's paginated /services response."""
+    return {"total_items": len(services), "total_pages": 1, "page_number": 1, "size": len(services),
+            "first_page": True, "last_page": True, "empty": not services, "contents": services}
+
+
+def tabular_rows(catalogue: Catalogue, services: list[dict[str, Any]]) -> Rows:
+    """The tables: the services flattened, plus what only the tabular form can hold (the English and
+    Arabic labels of the terms used, and the language of each table)."""
+    rows = flatten(services, "service")
+    exporter = Exporter(catalogue)
+    index = terms.vocabulary_term_index(catalogue.vocabularies)
+    extra = []
+    for term_row in rows["taxonomy_term"]:
+        if term_row["id"] in index:
+            extra += exporter.term_label_attributes(term_row["id"], index[term_row["id"]][1])
+    label_rows = flatten(extra, "attribute")
+    for name in ("attribute", "taxonomy_term", "taxonomy"):
+        known = {row["id"] for row in rows[name]}
+        rows[name] += [row for row in label_rows.get(name, []) if row["id"] not in known]
+    rows["meta_table_description"] = [
+        {"id": hsds_id("meta_table_description", name), "name": name, "language": "sv", "character_set": "UTF-8"}
+        for name in list(rows)
+    ] + [{"id": hsds_id("meta_table_description", "meta_table_description"), "name": "meta_table_description",
+          "language": "sv", "character_set": "UTF-8"}]
+    return rows
+
+
+@dataclass
+class HsdsExport:
+    services: int
+    tables: dict[str, int]
+    json_path: Path
+    tabular_dir: Path
+
+
+def write_hsds(catalogue: Catalogue, out: Path) -> HsdsExport:
+    """Write `out`/hsds/services.json and `out`/csv/ (the CSV tables and datapackage.json)."""
+    services = export_services(catalogue)
+    json_dir = out / JSON_DIR
+    json_dir.mkdir(parents=True, exist_ok=True)
+    json_path = json_dir / JSON_FILE
+    json_path.write_text(json.dumps(service_list(services), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    rows = tabular_rows(catalogue, services)
+    tabular_dir = out / TABULAR_DIR
+    written = write_tables(rows, tabular_dir)
+    write_datapackage(written, PACKAGE_DESCRIPTOR, tabular_dir)
+    return HsdsExport(len(services), {name: len(rows[name]) for name in written}, json_path, tabular_dir)
+
+
+def hsds_projection(catalogue: Catalogue, out: Path, progress: Progress = QUIET) -> None:
+    """Build projection: the open data under OUT/data/."""
+    write_hsds(catalogue, out / DATA_DIR)

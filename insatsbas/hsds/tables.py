@@ -1,0 +1,283 @@
+"""The tabular form of HSDS 3.0: the tables, their columns, and nested JSON flattened into rows.
+
+The column lists and types are those of the standard's `schema/compiled/tabular.json` (a test compares
+them), written out here because the build must not depend on the reference files being present.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# table: (file, "column:type ..."). Types: string, uuid, email, uri, number, date, time, datetime, enum.
+_SPEC = {
+    "organization": ("organizations.csv", "id:uuid name:string alternate_name:string description:string "
+                     "email:email website:uri tax_status:string tax_id:string year_incorporated:number "
+                     "legal_status:string logo:string uri:uri parent_organization_id:uuid"),
+    "program": ("programs.csv", "id:uuid organization_id:uuid name:string alternate_name:string description:string"),
+    "service": ("services.csv", "id:uuid organization_id:uuid program_id:uuid name:string alternate_name:string "
+                "description:string url:uri email:email status:enum interpretation_services:string "
+                "application_process:string fees_description:string wait_time:string fees:string "
+                "accreditations:string eligibility_description:string minimum_age:number maximum_age:number "
+                "assured_date:date assurer_email:email licenses:string alert:string last_modified:datetime"),
+    "attribute": ("attributes.csv", "id:uuid link_id:uuid taxonomy_term_id:uuid link_type:string link_entity:string "
+                  "value:string"),
+    "service_at_location": ("service_at_location.csv", "id:uuid service_id:uuid location_id:uuid description:string"),
+    "location": ("locations.csv", "id:uuid location_type:enum url:uri organization_id:uuid name:string "
+                 "alternate_name:string description:string transportation:string latitude:number longitude:number "
+                 "external_identifier:string external_identifier_type:string"),
+    "phone": ("phones.csv", "id:uuid location_id:uuid service_id:uuid organization_id:uuid contact_id:uuid "
+              "service_at_location_id:uuid number:string extension:number type:string description:string"),
+    "contact": ("contacts.csv", "id:uuid organization_id:uuid service_id:uuid service_at_location_id:uuid "
+                "location_id:uuid name:string title:string department:string email:email"),
+    "address": ("addresses.csv", "id:uuid location_id:uuid attention:string address_1:string address_2:string "
+                "city:string region:string state_province:string postal_code:string country:string address_type:enum"),
+    "schedule": ("schedules.csv", "id:uuid service_id:uuid location_id:uuid service_at_location_id:uuid "
+                 "valid_from:date valid_to:date dtstart:date timezone:number until:date count:number wkst:enum "
+                 "freq:enum interval:number byday:string byweekno:string bymonthday:string byyearday:string "
+                 "description:string opens_at:time closes_at:time schedule_link:uri attending_type:string notes:string"),
+    "funding": ("funding.csv", "id:uuid organization_id:uuid service_id:uuid source:string"),
+    "service_area": ("service_areas.csv", "id:uuid service_id:uuid name:string description:string extent:string "
+                     "extent_type:string uri:string"),
+    "required_document": ("required_documents.csv", "id:uuid service_id:uuid document:string uri:uri"),
+    "language": ("languages.csv", "id:uuid service_id:uuid location_id:uuid phone_id:uuid name:string code:string "
+                 "note:string"),
+    "accessibility": ("accessibility.csv", "id:uuid location_id:uuid description:string details:string url:uri"),
+    "taxonomy_term": ("taxonomy_terms.csv", "id:uuid code:string name:string description:string parent_id:uuid "
+                      "taxonomy:string language:string taxonomy_id:uuid term_uri:uri"),
+    "metadata": ("metadata.csv", "id:uuid resource_id:uuid resource_type:string last_action_date:date "
+                 "last_action_type:string field_name:string previous_value:string replacement_value:string "
+                 "updated_by:string"),
+    "meta_table_description": ("meta_table_descriptions.csv", "id:uuid name:string language:string "
+                               "character_set:string"),
+    "cost_option": ("cost_options.csv", "id:uuid service_id:uuid valid_from:date valid_to:date option:string "
+                    "currency:string amount:number amount_description:string"),
+    "organization_identifier": ("organization_identifiers.csv", "id:uuid organization_id:uuid "
+                                "identifier_scheme:string identifier_type:string identifier:string"),
+    "taxonomy": ("taxonomies.csv", "id:uuid name:string description:string uri:uri version:string"),
+}
+
+ENUMS = {
+    ("service", "status"): ["active", "inactive", "defunct", "temporarily closed"],
+    ("location", "location_type"): ["physical", "postal", "virtual"],
+    ("address", "address_type"): ["physical", "postal", "virtual"],
+    ("schedule", "wkst"): ["MO", "TU", "WE", "TH", "FR", "SA", "SU"],
+    ("schedule", "freq"): ["WEEKLY", "MONTHLY"],
+}
+
+# Required in the tabular form: the standard's `required` plus its `tabular_required`.
+REQUIRED = {
+    "organization": ("id", "name", "description"),
+    "program": ("id", "name", "description", "organization_id"),
+    "service": ("id", "name", "status", "organization_id"),
+    "attribute": ("id", "link_id", "taxonomy_term_id", "link_entity"),
+    "service_at_location": ("id", "service_id", "location_id"),
+    "location": ("id", "location_type"),
+    "phone": ("id", "number"),
+    "address": ("id", "address_1", "city", "state_province", "postal_code", "country", "address_type"),
+    "taxonomy_term": ("id", "name", "description"),
+    "metadata": ("id", "last_action_date", "last_action_type", "field_name", "previous_value",
+                 "replacement_value", "updated_by", "resource_id", "resource_type"),
+    "cost_option": ("id", "service_id"),
+    "organization_identifier": ("id", "identifier_type", "identifier", "organization_id"),
+    "taxonomy": ("id", "name", "description"),
+}
+
+# Nested JSON keys and the table their objects belong to.
+KEY_TABLES = {
+    "organization": "organization", "program": "program", "programs": "program", "phones": "phone",
+    "schedules": "schedule", "service_areas": "service_area", "service_at_locations": "service_at_location",
+    "location": "location", "locations": "location", "addresses": "address", "accessibility": "accessibility",
+    "languages": "language", "funding": "funding", "cost_options": "cost_option",
+    "required_documents": "required_document", "contacts": "contact", "attributes": "attribute",
+    "taxonomy_term": "taxonomy_term", "taxonomy_detail": "taxonomy", "metadata": "metadata",
+    "organization_identifiers": "organization_identifier",
+}
+# Foreign keys whose column name is not `<table>_id`.
+FOREIGN_KEY_COLUMNS = {("taxonomy_term", "parent_id"): "taxonomy_term",
+                       ("organization", "parent_organization_id"): "organization"}
+# Polymorphic references: the column and the column that names the referenced table.
+POLYMORPHIC = {"attribute": ("link_id", "link_entity"), "metadata": ("resource_id", "resource_type")}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+
+
+@dataclass(frozen=True)
+class Table:
+    name: str
+    path: str
+    columns: tuple[Column, ...]
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def foreign_keys(self) -> dict[str, str]:
+        """Column -> referenced table, for the plain (non-polymorphic) foreign keys."""
+        keys = {}
+        for column in self.columns:
+            target = FOREIGN_KEY_COLUMNS.get((self.name, column.name))
+            if target is None and column.name.endswith("_id") and column.name[:-3] in _SPEC:
+                target = column.name[:-3]
+            if target:
+                keys[column.name] = target
+        return keys
+
+
+TABLES: dict[str, Table] = {
+    name: Table(name, path, tuple(Column(*item.split(":")) for item in spec.split()))
+    for name, (path, spec) in _SPEC.items()
+}
+TABLE_ORDER = list(TABLES)
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+class InconsistentData(ValueError):
+    """The same id stands for two different objects."""
+
+
+def flatten(objects: Iterable[dict[str, Any]], table: str) -> Rows:
+    """The rows of every table, from nested HSDS JSON objects of `table` (e.g. full services).
+
+    Foreign keys come from the nesting: a phone inside a contact gets `contact_id`, an attribute inside
+    a service gets `link_id` and `link_entity: service`. Objects that occur more than once (the same
+    organization under many services) become one row; differing copies raise InconsistentData.
+    """
+    rows: Rows = {name: [] for name in TABLE_ORDER}
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    for obj in objects:
+        _flatten_object(obj, table, {}, rows, seen)
+    return {name: found for name, found in rows.items() if found}
+
+
+def _flatten_object(obj: dict[str, Any], table: str, inherited: dict[str, Any], rows: Rows,
+                    seen: dict[tuple[str, str], dict[str, Any]]) -> None:
+    spec = TABLES[table]
+    row = {name: obj[name] for name in spec.column_names if obj.get(name) is not None}
+    for name, value in inherited.items():
+        row.setdefault(name, value)
+    children: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+    for key, value in obj.items():
+        child_table = KEY_TABLES.get(key)
+        if child_table is None or not isinstance(value, (dict, list)):
+            continue
+        if isinstance(value, dict):
+            row.setdefault("taxonomy_id" if key == "taxonomy_detail" else f"{child_table}_id", value["id"])
+            children.append((child_table, value, {}))
+            continue
+        for child in value:
+            children.append((child_table, child, link_to_parent(child_table, table, obj["id"])))
+    key = (table, row["id"])
+    if key in seen:
+        merge_row(seen[key], row, table)
+    else:
+        seen[key] = row
+        rows[table].append(row)
+    for child_table, child, link in children:
+        _flatten_object(child, child_table, link, rows, seen)
+
+
+def merge_row(existing: dict[str, Any], row: dict[str, Any], table: str) -> None:
+    """One object nested in several places: the same fields, and the links of every place."""
+    for name, value in row.items():
+        if existing.setdefault(name, value) != value:
+            raise InconsistentData(f"{table} {row['id']}: {name} is both {existing[name]!r} and {value!r}")
+
+
+def link_to_parent(child_table: str, parent_table: str, parent_id: str) -> dict[str, Any]:
+    if child_table in POLYMORPHIC:
+        id_column, table_column = POLYMORPHIC[child_table]
+        return {id_column: parent_id, table_column: parent_table}
+    column = f"{parent_table}_id"
+    return {column: parent_id} if column in TABLES[child_table].column_names else {}
+
+
+def csv_value(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def write_tables(rows: Rows, folder: Path) -> list[str]:
+    """One CSV file per table with rows, every column of the standard in its order. Returns the tables."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in TABLE_ORDER:
+        if not rows.get(name):
+            continue
+        table = TABLES[name]
+        with (folder / table.path).open("w", encoding="utf-8", newline="") as file:
+            writer = csv.writer(file, lineterminator="\r\n")
+            writer.writerow(table.column_names)
+            for row in rows[name]:
+                writer.writerow([csv_value(row.get(column)) for column in table.column_names])
+        written.append(name)
+    return written
+
+
+_TABLE_SCHEMA_TYPES = {"uuid": ("string", "uuid"), "email": ("string", "email"), "uri": ("string", "uri"),
+                       "string": ("string", None), "enum": ("string", None), "number": ("number", None),
+                       "date": ("date", None), "time": ("time", "%H:%M"), "datetime": ("datetime", None)}
+
+
+def datapackage(tables: list[str], descriptor: dict[str, Any]) -> dict[str, Any]:
+    """A Frictionless Tabular Data Package descriptor for the written tables."""
+    resources = []
+    for name in tables:
+        table = TABLES[name]
+        fields = []
+        for column in table.columns:
+            kind, fmt = _TABLE_SCHEMA_TYPES[column.type]
+            field: dict[str, Any] = {"name": column.name, "type": kind}
+            if fmt:
+                field["format"] = fmt
+            constraints: dict[str, Any] = {}
+            if column.name in REQUIRED.get(name, ("id",)):
+                constraints["required"] = True
+            if column.name == "id":
+                constraints["unique"] = True
+            if (name, column.name) in ENUMS:
+                constraints["enum"] = ENUMS[(name, column.name)]
+            if constraints:
+                field["constraints"] = constraints
+            fields.append(field)
+        schema: dict[str, Any] = {"fields": fields, "primaryKey": ["id"]}
+        foreign_keys = [
+            {"fields": [column], "reference": {"resource": target, "fields": ["id"]}}
+            for column, target in table.foreign_keys().items() if target in tables
+        ]
+        if foreign_keys:
+            schema["foreignKeys"] = foreign_keys
+        resources.append({
+            "name": name, "path": table.path, "profile": "tabular-data-resource", "format": "csv",
+            "mediatype": "text/csv", "encoding": "utf-8", "schema": schema,
+        })
+    return {**descriptor, "profile": "tabular-data-package", "resources": resources}
+
+
+def write_datapackage(tables: list[str], descriptor: dict[str, Any], folder: Path) -> None:
+    (folder / "datapackage.json").write_text(
+        json.dumps(datapackage(tables, descriptor), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def read_tables(folder: Path) -> Rows:
+    """The tables of a written package as rows of text, empty cells left out (for checks and tests)."""
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    rows: Rows = {}
+    for resource in package["resources"]:
+        with (folder / resource["path"]).open(encoding="utf-8", newline="") as file:
+            rows[resource["name"]] = [{k: v for k, v in row.items() if v != ""} for row in csv.DictReader(file)]
+    return rows

@@ -1,0 +1,399 @@
+"""Open data in Open Referral HSDS 3.0, checked against the standard's own schemas and examples.
+
+The reference files are read from ../shared/hsds beside the repository (where CI puts them); the
+environment variable INSATSBAS_HSDS_REFERENCE may point elsewhere on a developer's machine.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from jsonschema import Draft202012Validator, FormatChecker
+
+from insatsbas.cli import cli
+from insatsbas.hsds.emit import dump_entry
+from insatsbas.hsds.export import export_services, write_hsds
+from insatsbas.hsds.ids import hsds_id
+from insatsbas.hsds.importer import HsdsImportError, import_hsds, render_report
+from insatsbas.hsds.tables import TABLES, read_tables
+from insatsbas.reader import load_catalogue, read_catalogue
+from insatsbas.yamlsource import parse_document
+from tests.conftest import REPO, SAMPLE, TODAY, VALID_ENTRY
+
+FORMATS = FormatChecker()
+
+
+@pytest.fixture(scope="session")
+def hsds_reference() -> Path:
+    folder = Path(os.environ.get("INSATSBAS_HSDS_REFERENCE") or REPO.parent / "shared" / "hsds")
+    if not (folder / "schema" / "compiled" / "service.json").is_file():
+        pytest.fail(f"The HSDS 3.0 reference files are missing: expected {folder}/schema/compiled/service.json. "
+                    "CI puts shared/ beside the repository; locally, set INSATSBAS_HSDS_REFERENCE to its hsds folder.")
+    return folder
+
+
+def load_json(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def compiled(hsds_reference: Path):
+    return lambda name: load_json(hsds_reference / "schema" / "compiled" / f"{name}.json")
+
+
+@pytest.fixture(scope="session")
+def sample_data(sample_build: Path) -> Path:
+    """The open data the build published for the sample catalogue."""
+    return sample_build / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_services(sample_data: Path) -> dict[str, Any]:
+    return load_json(sample_data / "hsds" / "services.json")
+
+
+def errors_of(validator: Draft202012Validator, instance: Any) -> list[str]:
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(instance)]
+
+
+def unknown_fields(instance: Any, schema: dict[str, Any], path: str = "") -> list[str]:
+    """Keys the standard does not define (its schemas allow them, so jsonschema alone would not say)."""
+    found = []
+    if isinstance(instance, dict):
+        properties = schema.get("properties", {})
+        for key, value in instance.items():
+            if key not in properties:
+                found.append(f"{path}.{key}")
+            else:
+                found += unknown_fields(value, properties[key], f"{path}.{key}")
+    elif isinstance(instance, list):
+        for index, item in enumerate(instance):
+            found += unknown_fields(item, schema.get("items", {}), f"{path}[{index}]")
+    return found
+
+
+# --- the JSON form ----------------------------------------------------------------------------
+
+
+def test_format_checker_checks_the_formats_hsds_uses():
+    # Without the format extras jsonschema silently accepts any uri or date-time; make sure they are on.
+    assert {"uuid", "email", "uri", "date", "date-time"} <= set(FORMATS.checkers)
+    assert not FORMATS.conforms("not a uri", "uri")
+
+
+def test_json_export_validates_against_the_hsds_service_schema(sample_services, compiled):
+    catalogue = load_catalogue(SAMPLE, today=TODAY)
+    validator = Draft202012Validator(compiled("service"), format_checker=FORMATS)
+    services = sample_services["contents"]
+    errors = [error for service in services for error in errors_of(validator, service)]
+    print(f"HSDS JSON: {len(services)} services validated against compiled/service.json, {len(errors)} errors")
+    assert errors == []
+    assert len(services) == sum(i.status != "draft" for i in catalogue.interventions) > 100
+
+
+def test_json_export_is_a_page_of_the_hsds_api(sample_services, hsds_reference):
+    page = load_json(hsds_reference / "schema" / "openapi.json")["components"]["schemas"]["Page"]
+    assert errors_of(Draft202012Validator(page), sample_services) == []
+    assert sample_services["total_items"] == sample_services["size"] == len(sample_services["contents"])
+
+
+def test_json_export_uses_only_fields_the_standard_defines(sample_services, compiled):
+    schema = compiled("service")
+    assert [field for service in sample_services["contents"] for field in unknown_fields(service, schema)] == []
+
+
+def test_statuses_map_to_hsds_and_drafts_are_not_exported(make_catalogue):
+    entries = {f"huddinge/{status}.yml": VALID_ENTRY.replace("status: active", f"status: {status}")
+               for status in ("active", "paused", "ended", "draft")}
+    services = export_services(load_catalogue(make_catalogue(entries), today=TODAY))
+    by_id = {next(a["value"] for a in s["attributes"] if a["taxonomy_term"]["code"] == "id"): s["status"]
+             for s in services}
+    assert by_id == {"huddinge/active": "active", "huddinge/paused": "temporarily closed", "huddinge/ended": "defunct"}
+
+
+def test_schedule_service_area_contact_and_identifiers(make_catalogue):
+    entry = VALID_ENTRY + """\
+service_area: [botkyrka]
+schedule:
+  valid_from: 2026-08-01
+  hours:
+    - days: [mon, wed]
+      opens: "09:00"
+      closes: "12:00"
+"""
+    catalogue = load_catalogue(make_catalogue({"huddinge/sprakcafe.yml": entry}), today=TODAY)
+    [service] = export_services(catalogue)
+    assert service["id"] == hsds_id("service", "huddinge/sprakcafe") == export_services(catalogue)[0]["id"]
+    [schedule] = service["schedules"]
+    assert (schedule["freq"], schedule["byday"], schedule["opens_at"], schedule["closes_at"], schedule["valid_from"]) == (
+        "WEEKLY", "MO,WE", "09:00", "12:00", "2026-08-01")
+    codes = [area["attributes"][0]["taxonomy_term"]["code"] for area in service["service_areas"]]
+    assert [area["name"] for area in service["service_areas"]] == ["Huddinge", "Botkyrka"]
+    assert codes == ["0126", "0127"]
+    [contact] = service["contacts"]
+    assert contact["title"] == "Bibliotekarie" and "name" not in contact
+    assert service["assured_date"] == "2026-06-01"
+    assert service["assurer_email"] == catalogue.owners["huddinge"].contact
+    assert [language["code"] for language in service["languages"]] == ["sv"]
+
+
+# --- the tabular form -------------------------------------------------------------------------
+
+
+def typed_rows(rows: list[dict[str, str]], fields: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    numbers = {field["name"] for field in fields if field["type"] == "number"}
+    return [{key: float(value) if key in numbers else value for key, value in row.items()} for row in rows]
+
+
+def test_tabular_columns_and_types_are_the_standards(compiled):
+    tabular = compiled("tabular")["properties"]
+    assert set(TABLES) == set(tabular)
+    for name, table in TABLES.items():
+        standard = {key: spec for key, spec in tabular[name]["items"]["properties"].items()
+                    if spec.get("type") not in ("array", "object") and "$ref" not in spec}
+        assert table.column_names == list(standard), name
+        for column in table.columns:
+            spec = standard[column.name]
+            expected = ("enum" if "enum" in spec else spec.get("format") or
+                        {"datetime": "datetime"}.get(spec.get("datapackage_type"), spec.get("datapackage_type"))
+                        or spec["type"])
+            assert column.type == expected.replace("date-time", "datetime"), (name, column.name)
+
+
+def test_every_csv_row_validates_against_the_tabular_schema(sample_data, compiled):
+    tabular = compiled("tabular")["properties"]
+    package = load_json(sample_data / "csv" / "datapackage.json")
+    rows = read_tables(sample_data / "csv")
+    errors, checked = [], 0
+    for resource in package["resources"]:
+        name = resource["name"]
+        table_rows = typed_rows(rows[name], resource["schema"]["fields"])
+        checked += len(table_rows)
+        validator = Draft202012Validator(tabular[name], format_checker=FORMATS)
+        errors += [f"{name}: {error}" for error in errors_of(validator, table_rows)]
+        for column in tabular[name]["items"].get("tabular_required", []):
+            errors += [f"{name}: {column} missing in {row['id']}" for row in table_rows if column not in row]
+    print(f"HSDS tabular: {checked} rows in {len(rows)} tables validated against compiled/tabular.json, "
+          f"{len(errors)} errors")
+    assert errors == []
+    assert {"service", "organization", "location", "attribute", "taxonomy_term", "schedule"} <= set(rows)
+
+
+def test_every_foreign_key_in_the_tabular_form_resolves(sample_data):
+    rows = read_tables(sample_data / "csv")
+    ids = {name: {row["id"] for row in table} for name, table in rows.items()}
+    broken, checked = [], 0
+    for name, table in rows.items():
+        keys = TABLES[name].foreign_keys()
+        for row in table:
+            references = [(target, row[column]) for column, target in keys.items() if column in row]
+            if name == "attribute":
+                references.append((row["link_entity"], row["link_id"]))
+            if name == "metadata":
+                references.append((row["resource_type"], row["resource_id"]))
+            for target, value in references:
+                checked += 1
+                if value not in ids.get(target, set()):
+                    broken.append(f"{name} {row['id']} -> {target} {value}")
+    print(f"HSDS tabular: {checked} foreign keys checked, {len(broken)} broken")
+    assert broken == []
+    assert checked > 3000
+
+
+def test_datapackage_describes_every_csv_file(sample_data):
+    folder = sample_data / "csv"
+    package = load_json(folder / "datapackage.json")
+    assert package["profile"] == "tabular-data-package"
+    assert package["licenses"][0]["name"] == "CC0-1.0"
+    assert {r["path"] for r in package["resources"]} == {p.name for p in folder.glob("*.csv")}
+    rows = read_tables(folder)
+    for resource in package["resources"]:
+        header = (folder / resource["path"]).read_text(encoding="utf-8").splitlines()[0]
+        assert header.split(",") == [field["name"] for field in resource["schema"]["fields"]]
+        identifiers = [row["id"] for row in rows[resource["name"]]]
+        assert len(identifiers) == len(set(identifiers)), resource["name"]
+        for foreign_key in resource["schema"].get("foreignKeys", []):
+            assert foreign_key["reference"]["resource"] in rows
+
+
+def test_tabular_form_keeps_the_english_and_arabic_labels_of_terms(sample_data):
+    rows = read_tables(sample_data / "csv")
+    terms = {row["id"]: row for row in rows["taxonomy_term"]}
+    labels = {(terms[row["link_id"]]["code"], terms[row["taxonomy_term_id"]]["code"]): row["value"]
+              for row in rows["attribute"] if row["link_entity"] == "taxonomy_term"}
+    assert labels[("sfi", "label.en")] == "SFI – Swedish for immigrants"
+    assert labels[("sfi", "label.ar")].startswith("SFI")
+    assert {row["language"] for row in rows["meta_table_description"]} == {"sv"}
+
+
+# --- import -----------------------------------------------------------------------------------
+
+
+def test_import_of_the_standard_example_passes_validation_and_reports_what_was_not_kept(
+        make_catalogue, hsds_reference):
+    root = make_catalogue()
+    result = import_hsds(hsds_reference / "examples" / "service_full.json", "huddinge", root, today=TODAY)
+    assert result.ok
+    [path] = result.written
+    check = read_catalogue(root, today=TODAY)
+    assert check.errors == [] and check.catalogue is not None
+    [report] = result.services
+    not_kept = {note.field: note for note in report.not_kept}
+    for field in ("alternate_name", "interpretation_services", "accreditations", "alert", "last_modified",
+                  "schedules[0].until", "organization.logo", "organization.programs[0].name", "attributes[0]",
+                  "languages[0]", "service_at_locations[0].location.addresses[0].country", "metadata[0].updated_by"):
+        assert field in not_kept, field
+    assert not_kept["contacts[0].name"].value == "Ann Persona"
+    filled = {note.field for note in report.filled}
+    assert {"categories", "target_groups", "summary", "reviewed_by"} <= filled
+    text = path.read_text(encoding="utf-8")
+    assert text.splitlines()[0] == "# yaml-language-server: $schema=../../schema/insats.schema.json"
+    assert "# ÅTGÄRDA: categories" in text
+    assert "Ann Persona" not in text
+    [entry] = check.catalogue.interventions
+    assert entry.schedule.hours[0].days == ("thu", "fri") and entry.schedule.hours[0].opens == "10:00"
+    assert entry.eligibility.min_age == 12 and entry.contact.role == "Reception Manager"
+    lines = render_report(result, root / "huddinge", "en")
+    assert any("not kept: contacts[0].name = Ann Persona" in line for line in lines)
+    assert lines[-1].startswith("1 services imported")
+
+
+def test_import_matches_vocabulary_terms_by_code_and_language_codes(make_catalogue):
+    service = {
+        "id": "0b6c1a9e-6b1e-4bd6-9a1a-2f0d3c6a1f11", "name": "Språkcafé", "status": "active",
+        "description": "Prata svenska. Alla är välkomna.", "email": "cafe@example.org",
+        "organization": {"id": "6a1b7c52-1d0e-4a55-8f1e-0c4b8d1e2f33", "name": "Tyresö kommun", "description": "x"},
+        "languages": [{"id": "1f0e7b8c-5a4d-4c3b-9a2e-1d0c9b8a7f66", "code": "ara"},
+                      {"id": "2f0e7b8c-5a4d-4c3b-9a2e-1d0c9b8a7f66", "code": "prs"},
+                      {"id": "3f0e7b8c-5a4d-4c3b-9a2e-1d0c9b8a7f66", "name": "Urdu"}],
+        "service_areas": [{"id": "4f0e7b8c-5a4d-4c3b-9a2e-1d0c9b8a7f66", "name": "Tyresö"}],
+        "attributes": [
+            {"id": "5f0e7b8c-5a4d-4c3b-9a2e-1d0c9b8a7f66", "taxonomy_term": {
+                "id": "6f0e7b8c-5a4d-4c3b-9a2e-1d0c9b8a7f66", "code": "sprakstod", "name": "Språkstöd",
+                "description": "x", "taxonomy_detail": {"id": "7f0e7b8c-5a4d-4c3b-9a2e-1d0c9b8a7f66",
+                                                        "name": "Insatsbas: kategorier", "description": "x"}}},
+            {"id": "8f0e7b8c-5a4d-4c3b-9a2e-1d0c9b8a7f66", "taxonomy_term": {
+                "id": "9f0e7b8c-5a4d-4c3b-9a2e-1d0c9b8a7f66", "code": "10101", "name": "Food pantry",
+                "description": "x", "taxonomy": "Open Eligibility"}},
+        ],
+    }
+    root = make_catalogue()
+    result = import_hsds([service], "tyreso", root, today=TODAY)
+    assert result.ok
+    [entry] = load_catalogue(root, today=TODAY).interventions
+    assert entry.categories == ("sprakstod",)
+    assert entry.languages == ("ar", "prs")
+    assert entry.municipality == "tyreso"
+    assert entry.provider.type == "kommun"
+    assert entry.summary == "Prata svenska."
+    not_kept = {note.field: note.value for note in result.services[0].not_kept}
+    assert not_kept["attributes[1]"] == "Open Eligibility: Food pantry (10101)"
+    assert not_kept["languages[2]"] == "Urdu"
+
+
+def test_import_refuses_an_owner_that_is_not_in_owners_yml(make_catalogue, hsds_reference):
+    root = make_catalogue()
+    with pytest.raises(HsdsImportError) as raised:
+        import_hsds(hsds_reference / "examples" / "service_full.json", "okand-agare", root, today=TODAY)
+    assert "owners.yml" in str(raised.value)
+    assert not (root / "okand-agare").exists()
+
+
+def test_import_never_overwrites_an_entry_unless_asked(make_catalogue, hsds_reference):
+    root = make_catalogue()
+    example = hsds_reference / "examples" / "service_full.json"
+    first = import_hsds(example, "huddinge", root, today=TODAY).written
+    second = import_hsds(example, "huddinge", root, today=TODAY).written
+    replaced = import_hsds(example, "huddinge", root, today=TODAY, replace=True).written
+    assert [p.name for p in first + second + replaced] == [
+        "community-counselling.yml", "community-counselling-2.yml", "community-counselling.yml"]
+
+
+def test_import_is_undone_when_a_written_file_fails_validation(make_catalogue, hsds_reference):
+    service = load_json(hsds_reference / "examples" / "service_full.json")
+    service["attributes"].append({"id": "5f0e7b8c-5a4d-4c3b-9a2e-1d0c9b8a7f67", "value": "<b>Fet</b> text",
+                                  "taxonomy_term": {"id": hsds_id("taxonomy_term", "fields", "summary"),
+                                                    "name": "Sammanfattning", "description": "x"}})
+    root = make_catalogue()
+    result = import_hsds([service], "huddinge", root, today=TODAY)
+    assert not result.ok
+    assert result.written == []
+    assert list((root / "huddinge").glob("*.yml")) == []
+    assert "Sammanfattningen ska vara ren text" in result.problems[0].render()
+
+
+def test_yaml_emitter_keeps_codes_times_numbers_and_dates_as_text():
+    data = {"title": "no", "code": "0126", "time": "10:30", "phone": "0701740605", "date": "2026-01-31",
+            "yes": "true", "count": 12, "free": False, "text": "Rad ett.\n\nRad två: «citat» # inte kommentar\n",
+            "list": ["sv", "ar", "1177"]}
+    text = dump_entry(data, {"code": ["ÅTGÄRDA: kontrollera"]})
+    assert parse_document(text).data == data
+    assert "# ÅTGÄRDA: kontrollera\ncode:" in text
+    assert "date: 2026-01-31\n" in text
+
+
+# --- round trip, build and command line --------------------------------------------------------
+
+
+def test_round_trip_export_import_export_is_identical(tmp_path, sample_data):
+    """Export the sample, import every service into a fresh catalogue under its owner, export again."""
+    root = tmp_path / "catalogue"
+    root.mkdir()
+    shutil.copytree(SAMPLE / "vocabularies", root / "vocabularies")
+    shutil.copy(SAMPLE / "owners.yml", root / "owners.yml")
+    by_owner: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for service in load_json(sample_data / "hsds" / "services.json")["contents"]:
+        entry_id = next(a["value"] for a in service["attributes"] if a["taxonomy_term"]["code"] == "id")
+        by_owner[entry_id.split("/")[0]].append(service)
+    for owner, services in by_owner.items():
+        result = import_hsds(services, owner, root, today=TODAY)
+        assert result.ok, [p.render() for p in result.problems]
+        assert [(r.not_kept, r.filled) for r in result.services] == [([], [])] * len(services)
+    write_hsds(load_catalogue(root, today=TODAY), tmp_path / "again")
+    first = sorted(p.relative_to(sample_data) for p in sample_data.rglob("*") if p.is_file())
+    second = sorted(p.relative_to(tmp_path / "again") for p in (tmp_path / "again").rglob("*") if p.is_file())
+    assert first == second and len(first) > 15
+    different = [str(p) for p in first if (sample_data / p).read_bytes() != (tmp_path / "again" / p).read_bytes()]
+    print(f"HSDS round trip: {len(first)} files, {len(different)} different")
+    assert different == []
+
+
+def test_build_publishes_the_open_data_beside_the_database(sample_build):
+    assert (sample_build / "data" / "hsds" / "services.json").is_file()
+    assert (sample_build / "data" / "csv" / "datapackage.json").is_file()
+    assert (sample_build / "insatsbas.db").is_file()
+
+
+def test_open_data_page_is_a_swedish_pelican_page():
+    text = (REPO / "content" / "pages" / "oppna-data.md").read_text(encoding="utf-8")
+    head = text.split("\n\n", 1)[0].splitlines()
+    assert head[:3] == ["Title: Öppna data", "Slug: oppna-data", "Lang: sv"]
+    for needle in ("CC0", "/data/hsds/services.json", "/data/csv/datapackage.json", "insatsbas.db"):
+        assert needle in text, needle
+
+
+def test_cli_export_and_import(tmp_path, make_catalogue, hsds_reference):
+    runner = CliRunner()
+    exported = runner.invoke(cli, ["export", "hsds", "--catalogue", str(SAMPLE), "--out", str(tmp_path / "out"),
+                                   "--today", TODAY.isoformat(), "--lang", "en"])
+    assert exported.exit_code == 0, exported.output
+    published = sum(i.status != "draft" for i in load_catalogue(SAMPLE, today=TODAY).interventions)
+    assert f"Exported {published} services as HSDS 3.0" in exported.output
+    assert (tmp_path / "out" / "hsds" / "services.json").is_file()
+    root = make_catalogue()
+    example = str(hsds_reference / "examples" / "service_full.json")
+    imported = runner.invoke(cli, ["import", "hsds", example, "--owner", "huddinge", "--catalogue", str(root),
+                                   "--today", TODAY.isoformat()])
+    assert imported.exit_code == 0, imported.output
+    assert "inte bevarat: alternate_name = MyCity Counselling Services" in imported.output
+    unknown = runner.invoke(cli, ["import", "hsds", example, "--owner", "okand", "--catalogue", str(root),
+                                  "--lang", "en"])
+    assert unknown.exit_code == 1
+    assert "The owner «okand» is not in" in unknown.output
