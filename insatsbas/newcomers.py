@@ -73,8 +73,8 @@ def read_newcomers(root: Path, vocabularies: Vocabularies, problems: list[Proble
         key = (item["municipality"], item["year"])
         if key in seen:
             line = document.position(("figures", seen[key]))[0]
-            log.add(("figures", index), N_("{municipality} {year} finns redan på rad {line}. Ta bort en av raderna."),
-                    municipality=key[0], year=key[1], line=line)
+            log.add(("figures", index), N_("{municipality} {year} finns redan på rad {row}. Ta bort en av raderna."),
+                    municipality=key[0], year=key[1], row=line)
             continue
         seen[key] = index
         figures.append(NewcomerFigure(*key, item["adults"]))

@@ -82,8 +82,8 @@ def read_synonyms(root: Path, problems: list[Problem]) -> Synonyms:
                 log.add(where, N_("«{word}» innehåller inga bokstäver eller siffror. Ta bort det."), word=raw)
             elif word in seen and seen[word] != index:
                 line = document.position(("synonyms", seen[word]))[0]
-                log.add(where, N_("«{word}» står redan i gruppen på rad {line}. Ett ord får bara finnas i en "
-                                  "grupp; slå ihop grupperna."), word=word, line=line)
+                log.add(where, N_("«{word}» står redan i gruppen på rad {row}. Ett ord får bara finnas i en "
+                                  "grupp; slå ihop grupperna."), word=word, row=line)
             elif word not in group:
                 seen[word] = index
                 group.append(word)
@@ -97,8 +97,8 @@ def read_synonyms(root: Path, problems: list[Problem]) -> Synonyms:
                     key=True, wrong=raw_wrong)
         elif wrong in seen:
             line = document.position(("synonyms", seen[wrong]))[0]
-            log.add(where, N_("«{wrong}» är ett ord i synonymgruppen på rad {line} och kan inte också vara en "
-                              "felstavning."), key=True, wrong=wrong, line=line)
+            log.add(where, N_("«{wrong}» är ett ord i synonymgruppen på rad {row} och kan inte också vara en "
+                              "felstavning."), key=True, wrong=wrong, row=line)
         else:
             misspellings[wrong] = right
     return Synonyms(tuple(g for g in groups if len(g) >= 2), misspellings)
