@@ -302,3 +302,19 @@ def rotated_scenario(folder: Path, *, seed: int = SEED, count: int = 11_000) -> 
     planted = {value for e in all_events for value in e.planted}
     ips = {e.line.split(" ", 1)[0] for e in all_events if e.kind in ("search", "click")}
     return Scenario(files, per_file, planted, ips)
+
+
+def search_line(moment: datetime, query: str, results: int, *, lang: str = "sv", kommun: str | None = None,
+                corrected: str | None = None, ip: str = "203.0.113.10") -> str:
+    """One search beacon as a browser would send it (for small hand-made logs)."""
+    params = [("q", query), ("n", str(results)), ("lang", lang)]
+    if kommun:
+        params.append(("kommun", kommun))
+    if corrected:
+        params.append(("corrected", corrected))
+    return log_line(ip, moment, "/sok/logg.gif?" + urlencode(params, quote_via=quote), HUMAN_AGENTS[0])
+
+
+def click_line(moment: datetime, query: str, entry: str, position: int, *, ip: str = "203.0.113.10") -> str:
+    params = [("q", query), ("to", entry), ("pos", str(position))]
+    return log_line(ip, moment, "/sok/klick.gif?" + urlencode(params, quote_via=quote), HUMAN_AGENTS[0])

@@ -9,7 +9,7 @@ the Whoosh index of today's catalogue, with its synonyms and known misspellings:
   those corrections as misspellings ("svenks" -> "svenska");
 - if the site corrected it in the browser and the corrected search found entries (`corrected=` in the
   beacon), that correction is proposed too;
-- otherwise, the successful searches that followed it within two minutes with the same language and
+- otherwise (no correction), the successful searches that followed it within two minutes with the same language and
   filters are proposed as synonyms when they followed it at least twice. Without any visitor identity
   this is circumstantial, so the file says how often it happened;
 - what is left is listed as unresolved: perhaps the catalogue lacks such an intervention.
@@ -108,8 +108,10 @@ def _suggest(db: sqlite_utils.Database, searcher: Searcher, min_count: int) -> S
             for corrected, n in site_corrections(db, query)
         ]
         proposals = list(dict.fromkeys(proposals))
-        synonyms = [SynonymProposal(query, later, searches, n) for later, n in followers(db, query, min_count)
-                    if not already_synonyms(known, query, later)]
+        # A spelling correction explains the failure; only a query without one needs a synonym.
+        synonyms = [] if proposals else [
+            SynonymProposal(query, later, searches, n) for later, n in followers(db, query, min_count)
+            if not already_synonyms(known, query, later)]
         result.misspellings += unique_misspellings(proposals)
         result.synonyms += synonyms
         if not proposals and not synonyms:
