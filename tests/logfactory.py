@@ -127,7 +127,7 @@ def messy(text: str, rng: random.Random) -> str:
 
 
 def clf_time(moment: datetime) -> str:
-    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
     offset = moment.strftime("%z")
     return f"{moment.day:02d}/{months[moment.month - 1]}/{moment.year}:{moment:%H:%M:%S} {offset}"
 
