@@ -10,13 +10,24 @@ from pathlib import Path
 import click
 
 from insatsbas import __version__
+from insatsbas.authoring import (
+    NewEntryRefused,
+    VocabulariesInvalid,
+    entry_schema_is_current,
+    new_entry,
+    schema_path,
+    write_entry_schema,
+)
 from insatsbas.build import DEFAULT_CATALOGUE, DEFAULT_OUTPUT, build
 from insatsbas.hsds.export import write_hsds
 from insatsbas.hsds.importer import HsdsImportError, import_hsds, render_report
 from insatsbas.i18n import N_, available_languages, translate
+from insatsbas.owners import GitError, RulesUnreadable, check_ownership, codeowners_problems, write_codeowners
 from insatsbas.problems import CatalogueInvalid, Problem, sort_problems
 from insatsbas.progress import Progress
-from insatsbas.reader import load_catalogue, read_catalogue
+from insatsbas.reader import display_path, load_catalogue, read_catalogue
+from insatsbas.review import as_json as review_as_json
+from insatsbas.review import review_lines, review_status
 
 catalogue_option = click.option(
     "--catalogue", "catalogue_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CATALOGUE,
@@ -61,9 +72,10 @@ def cli() -> None:
 def validate(catalogue_dir: Path, lang: str, today) -> None:
     """Kontrollera hela katalogen och visa alla problem (check the whole catalogue)."""
     result = read_catalogue(catalogue_dir, today=as_date(today))
-    print_problems(result.problems, lang)
-    if result.catalogue is None:
-        click.echo(summary_of_errors(result.problems, lang), err=True)
+    problems = result.problems + codeowners_problems(catalogue_dir)
+    print_problems(problems, lang)
+    if result.catalogue is None or any(p.is_error for p in problems):
+        click.echo(summary_of_errors(problems, lang), err=True)
         sys.exit(1)
     catalogue = result.catalogue
     click.echo(translate(
@@ -111,6 +123,125 @@ def serve(catalogue_dir: Path, out: Path, host: str, port: int) -> None:
         print_problems(invalid.problems, "sv")
         sys.exit(1)
     serve_output(out, host=host, datasette_port=port)
+
+# --- editors: ownership, freshness, help while typing --------------------------------------------
+
+
+@cli.group()
+def owners() -> None:
+    """Vem som får ändra vad (who may change what)."""
+
+
+@owners.command("check")
+@catalogue_option
+@click.option("--base", required=True, help="Revisionen ändringarna görs mot (base revision).")
+@click.option("--head", default="HEAD", show_default=True, help="Revisionen med ändringarna (head revision).")
+@click.option("--editor", required=True, help="Redaktörens användarnamn i git (git host handle).")
+@lang_option
+def owners_check(catalogue_dir: Path, base: str, head: str, editor: str, lang: str) -> None:
+    """Kontrollera att redaktören bara ändrar sin egen organisations filer (exit 1 otherwise)."""
+    try:
+        check = check_ownership(catalogue_dir, editor, base, head)
+    except GitError as error:
+        click.echo(translate(N_("git kunde inte jämföra {base} och {head}: {detail}"), lang,
+                             base=base, head=head, detail=error.detail), err=True)
+        sys.exit(2)
+    except RulesUnreadable as unreadable:
+        print_problems(unreadable.problems, lang)
+        click.echo(translate(N_("owners.yml i {base} går inte att läsa; ingen ändring kan godkännas."), lang,
+                             base=base), err=True)
+        sys.exit(2)
+    for refusal in check.refusals:
+        click.echo(refusal.render(lang), err=True)
+    if not check.accepted:
+        click.echo(translate(N_("Ändringarna godkänns inte för {editor}. Be en behörig redaktör eller en samordnare "
+                                "om hjälp, eller ta bort ändringarna av filerna ovan."), lang, editor=editor), err=True)
+        sys.exit(1)
+    click.echo(translate(N_("{editor} får ändra alla {count} ändrade filer."), lang,
+                         editor=editor, count=len(check.paths)))
+
+
+@owners.command("codeowners")
+@catalogue_option
+@lang_option
+def owners_codeowners(catalogue_dir: Path, lang: str) -> None:
+    """Skriv .github/CODEOWNERS från owners.yml (write CODEOWNERS)."""
+    try:
+        path = write_codeowners(catalogue_dir)
+    except RulesUnreadable as unreadable:
+        print_problems(unreadable.problems, lang)
+        sys.exit(1)
+    click.echo(translate(N_("Skrev {path}."), lang, path=display_path(catalogue_dir, path)))
+
+
+@cli.command("review-status")
+@catalogue_option
+@click.option("--owner", default=None, help="Bara denna ägare (owner folder).")
+@today_option
+@click.option("--json", "as_json", is_flag=True, help="Skriv JSON (for machines).")
+@lang_option
+def review_status_command(catalogue_dir: Path, owner: str | None, today, as_json: bool, lang: str) -> None:
+    """Insatser som har passerat sitt granskningsdatum, per ägare (always exit 0 when readable)."""
+    day = as_date(today) or date.today()
+    result = read_catalogue(catalogue_dir, today=day)
+    if result.catalogue is None:
+        print_problems(result.errors, lang)
+        click.echo(summary_of_errors(result.errors, lang), err=True)
+        sys.exit(1)
+    if owner is not None and owner not in result.catalogue.owners:
+        raise click.BadParameter(translate(N_("Ägaren «{owner}» finns inte i owners.yml."), lang, owner=owner),
+                                 param_hint="--owner")
+    statuses = review_status(result.catalogue, day, owner)
+    if as_json:
+        click.echo(json.dumps(review_as_json(statuses, day), ensure_ascii=False, indent=2))
+        return
+    for line in review_lines(statuses, day, lang, always_show=owner is not None):
+        click.echo(line)
+
+
+@cli.command("schema")
+@catalogue_option
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Filen som skrivs (default: schema/insats.schema.json beside the catalogue).")
+@click.option("--check", is_flag=True, help="Skriv inget; exit 1 om filen inte är aktuell (only check).")
+@lang_option
+def schema_command(catalogue_dir: Path, out: Path | None, check: bool, lang: str) -> None:
+    """Skriv JSON Schema för en insats, för redigerare med YAML-stöd (write the entry JSON Schema)."""
+    target = out or schema_path(catalogue_dir)
+    shown = display_path(catalogue_dir, target)
+    try:
+        if check:
+            if not entry_schema_is_current(catalogue_dir, target):
+                click.echo(translate(N_("{path} är inte aktuell. Kör `insatsbas schema` och checka in filen."),
+                                     lang, path=shown), err=True)
+                sys.exit(1)
+            click.echo(translate(N_("{path} är aktuell."), lang, path=shown))
+            return
+        write_entry_schema(catalogue_dir, target)
+    except VocabulariesInvalid as invalid:
+        print_problems(invalid.problems, lang)
+        sys.exit(1)
+    click.echo(translate(N_("Skrev {path}."), lang, path=shown))
+
+
+@cli.command("new")
+@catalogue_option
+@click.argument("owner")
+@click.argument("title")
+@today_option
+@lang_option
+def new_command(catalogue_dir: Path, owner: str, title: str, today, lang: str) -> None:
+    """Skapa en ny insats OWNER "Titel" från en mall (write a new entry from a template)."""
+    try:
+        path = new_entry(catalogue_dir, owner, title, as_date(today))
+    except NewEntryRefused as refused:
+        click.echo(refused.reason.text(lang), err=True)
+        sys.exit(1)
+    except RulesUnreadable as unreadable:
+        print_problems(unreadable.problems, lang)
+        sys.exit(1)
+    click.echo(translate(N_("Skrev {path}. Fyll i fälten och kör `insatsbas validate`."), lang,
+                         path=display_path(catalogue_dir, path)))
 
 
 @cli.group("export")

@@ -490,7 +490,7 @@ def describe_wrong_type(error: ValidationError, document: Document) -> list[Desc
     leaf = str(path[-1]) if path and isinstance(path[-1], str) else field_name(path)
     if expected == "string":
         value = error.instance
-        shown = str(value).lower() if isinstance(value, bool) else str(value)
+        shown = document.typed.get(path) or (str(value).lower() if isinstance(value, bool) else str(value))
         if isinstance(value, (int, float, bool)) and path and isinstance(path[-1], int):
             return [(path, N_("«{field}» ska vara text. Sätt värdet inom citattecken: \"{value}\""),
                      False, {"field": field_name(path), "value": shown})]

@@ -67,6 +67,9 @@ class Document:
     value_positions: dict[KeyPath, Position] = field(default_factory=dict)
     key_positions: dict[KeyPath, Position] = field(default_factory=dict)
     quoted: set[KeyPath] = field(default_factory=set)
+    # What the editor typed for plain scalars read as numbers or booleans: `10.30` is the float 10.3,
+    # but a message that suggests quoting it must show "10.30".
+    typed: dict[KeyPath, str] = field(default_factory=dict)
 
     def position(self, path: KeyPath, *, key: bool = False) -> Position:
         """Where `path` stands; the nearest enclosing part when `path` itself is absent."""
@@ -161,7 +164,10 @@ class _Composer:
             if event.style or tag is not None:
                 self.document_data.quoted.add(path)
                 return event.value
-            return _plain_scalar(event.value)
+            value = _plain_scalar(event.value)
+            if value is not None and not isinstance(value, str):
+                self.document_data.typed[path] = event.value
+            return value
         if isinstance(event, SequenceStartEvent):
             items = []
             while not isinstance(self.peek(), SequenceEndEvent):
@@ -198,8 +204,33 @@ def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSourceError:
         return YamlSourceError(line, column, N_("Tabbtecken i indraget. Använd mellanslag (två per nivå)."))
     if "expected a single document" in problem:
         return YamlSourceError(line, column, N_("Filen innehåller flera YAML-dokument (---). En fil ska beskriva en sak."))
+    if "mapping values are not allowed" in problem:
+        return _unexpected_colon(line, column, text)
     return YamlSourceError(
         line, column, N_("YAML-syntaxfel: {problem}. Kontrollera indrag, kolon och citattecken."), problem=problem
+    )
+
+
+_KEY_AND_TEXT = re.compile(r"\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*):\s+(.*:\s.*)$")
+
+
+def _unexpected_colon(line: int, column: int, text: str) -> YamlSourceError:
+    """A colon where YAML did not expect one: most often a colon inside a text, otherwise a wrong indent."""
+    lines = text.splitlines()
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    found = _KEY_AND_TEXT.match(source)
+    if found:
+        key, value = found.groups()
+        return YamlSourceError(
+            line, column,
+            N_("Texten innehåller kolon och mellanslag («: »), som YAML läser som ett nytt fält. Sätt hela texten "
+               "inom citattecken: {key}: \"{value}\""),
+            key=key, value=value.strip().replace('"', '\\"'),
+        )
+    return YamlSourceError(
+        line, column,
+        N_("Oväntat kolon: raden har troligen fel indrag. Ge den samma indrag som fälten den hör ihop med "
+           "(två mellanslag per nivå)."),
     )
 
 

@@ -56,7 +56,7 @@ def test_sample_catalogue_is_valid():
         (VALID_ENTRY + "locations:\n  - name: Biblioteket\n    postal_code: 14130\n", 23,
          '«locations[0].postal_code» ska vara text. Sätt värdet inom citattecken: postal_code: "14130"'),
         (VALID_ENTRY + "schedule:\n  hours:\n    - days: [tue]\n      opens: 10.30\n      closes: \"12:00\"\n", 24,
-         'Sätt värdet inom citattecken: opens: "10.3"'),
+         'Sätt värdet inom citattecken: opens: "10.30"'),
         (VALID_ENTRY + "eligibility:\n  min_age: 65\n  max_age: 18\n", 23, "min_age (65) är större än max_age (18)"),
         (VALID_ENTRY + "eligibility:\n  months_in_sweden: {min: 36, max: 24}\n", 22, "min (36) är större än max (24)"),
         (VALID_ENTRY + "eligibility:\n  residence_status: [flykting]\n", 22, "Okänt värde «flykting»"),

@@ -120,3 +120,38 @@ def test_libyaml_and_pure_python_parsers_follow_the_same_rules(monkeypatch, load
     with pytest.raises(YamlSourceError) as raised:
         parse_document(text)
     assert message in raised.value.message
+
+
+def test_typed_plain_scalars_keep_what_the_editor_wrote():
+    document = parse_document("opens: 10.30\ncapacity: 020\nfree: true\ntitle: Kurs\n")
+    assert document.data["opens"] == 10.3
+    assert document.typed == {("opens",): "10.30", ("free",): "true"}
+
+
+@pytest.mark.parametrize("loader", ["CBaseLoader", "BaseLoader"])
+def test_colon_inside_a_text_suggests_quoting_the_whole_text(monkeypatch, loader):
+    import yaml
+
+    from insatsbas import yamlsource
+
+    monkeypatch.setattr(yamlsource, "_EVENT_LOADER", getattr(yaml, loader))
+    with pytest.raises(YamlSourceError) as raised:
+        parse_document('title: A\nsummary: Obs: ta med "LMA-kort".\n')
+    error = raised.value
+    assert (error.line, error.column) == (2, 13)
+    assert error.message.format(**error.params) == (
+        "Texten innehåller kolon och mellanslag («: »), som YAML läser som ett nytt fält. Sätt hela texten inom "
+        'citattecken: summary: "Obs: ta med \\"LMA-kort\\"."')
+
+
+@pytest.mark.parametrize("loader", ["CBaseLoader", "BaseLoader"])
+def test_unexpected_colon_from_a_wrong_indent_says_so(monkeypatch, loader):
+    import yaml
+
+    from insatsbas import yamlsource
+
+    monkeypatch.setattr(yamlsource, "_EVENT_LOADER", getattr(yaml, loader))
+    with pytest.raises(YamlSourceError) as raised:
+        parse_document("contact:\n  role: Vägledare\n   email: a@example.org\n")
+    assert raised.value.line == 3
+    assert raised.value.message.startswith("Oväntat kolon: raden har troligen fel indrag.")
