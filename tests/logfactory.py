@@ -182,14 +182,15 @@ class EventMaker:
     def search(self, moment: datetime, ip: str, agent: str | None) -> Event:
         rng = self.rng
         typed, stored, removed, planted = self.query()
+        lang = rng.choice(LANGUAGES)
+        filter_params, filters = filters_for(rng)
+        # The catalogue does not change between two searches: the same query and filters find as much.
         results = dict(QUERIES)[stored] if stored in dict(QUERIES) else rng.randint(1, 20)
-        if results:
-            results = max(1, results + rng.randint(-2, 2))
+        if results and filters:
+            results = max(1, results * 2 // (2 + len(filter_params)))
         corrected = None
         if stored in CORRECTIONS and rng.random() < 0.5:
             corrected, results = CORRECTIONS[stored]
-        lang = rng.choice(LANGUAGES)
-        filter_params, filters = filters_for(rng)
         params = [("q", typed), ("n", str(results)), ("lang", lang), *filter_params]
         if corrected:
             params.append(("corrected", corrected))

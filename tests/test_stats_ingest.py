@@ -230,3 +230,17 @@ def test_unparsable_lines_are_reported_by_number_and_never_stop_the_ingest(tmp_p
     assert report.sources[0].unparsable == 2
     assert report.sources[0].unparsable_lines == [1, 3]
     assert report.sources[0].new_searches == 1
+
+
+def test_parsing_in_worker_processes_gives_the_same_rows(scenario: Scenario, tmp_path: Path):
+    """Small chunks, so that the logs are split many times, also inside runs of identical requests' seconds."""
+    sequential = ingest(scenario.files, tmp_path / "one.db", workers=1, chunk_lines=300)
+    parallel = ingest(scenario.files, tmp_path / "two.db", workers=2, chunk_lines=300)
+    for name in ("lines", "unparsable", "bots", "other_requests", "invalid_beacons", "new_searches", "new_clicks",
+                 "already_counted"):
+        assert sequential.total(name) == parallel.total(name), name
+    assert parallel.total("new_searches") == len(scenario.unique("search"))
+    for table, columns in (("searches", SEARCH_ROW), ("clicks", CLICK_ROW)):
+        query = f"SELECT request_key, {columns} FROM {table} ORDER BY 1"
+        assert rows(tmp_path / "one.db", query) == rows(tmp_path / "two.db", query)
+    assert sequential.sources[0].unparsable_lines == parallel.sources[0].unparsable_lines

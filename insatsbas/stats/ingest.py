@@ -24,10 +24,13 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import re
 import sys
 import unicodedata
+from collections import deque
 from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
@@ -51,11 +54,10 @@ FREE_FILTER = "avgiftsfri"
 MAX_QUERY = 200
 MAX_RESULTS = 100_000
 MAX_POSITION = 10_000
-BATCH = 5_000
+CHUNK_LINES = 20_000
+PARALLEL_BYTES = 8 * 1024 * 1024
 PARAMETERS = {"q", "n", "lang", "to", "pos", "corrected", *FILTERS, FREE_FILTER}
 MAX_PARAMETERS = 40
-# Identical log lines (bar the client address) are told apart by their order within this window.
-DUPLICATE_WINDOW = 20_000
 
 # Common and Combined Log Format, as Apache's and nginx's default `common`/`combined` formats write them.
 # One compiled expression instead of a library: apachelogs (maintained, MIT) parses the same formats but
@@ -109,17 +111,30 @@ class IngestReport:
         return sum(getattr(source, name) for source in self.sources)
 
 
-def ingest(sources: list[str | Path], db_path: Path, *, stdin: TextIO | io.BufferedIOBase | None = None) -> IngestReport:
-    """Ingest every source ("-" is standard input) into stats.db at `db_path`."""
+def ingest(sources: list[str | Path], db_path: Path, *, stdin: TextIO | io.BufferedIOBase | None = None,
+           workers: int | None = None, chunk_lines: int = CHUNK_LINES) -> IngestReport:
+    """Ingest every source ("-" is standard input) into stats.db at `db_path`.
+
+    `workers` processes parse a log in parallel (default: two on a machine with two or more cores, for
+    files over PARALLEL_BYTES; otherwise this process parses). The result is the same either way.
+    """
     db = open_stats_db(db_path)
     reports = []
     try:
         for source in sources:
+            name = "-" if str(source) == "-" else Path(source).name
+            count = workers if workers is not None else default_workers(source)
             with db.conn, open_log(source, stdin) as stream:
-                reports.append(ingest_stream(db, stream, str(source) if str(source) == "-" else Path(source).name))
+                reports.append(ingest_stream(db, stream, name, workers=count, chunk_lines=chunk_lines))
     finally:
         db.close()
     return IngestReport(reports)
+
+
+def default_workers(source: str | Path) -> int:
+    if str(source) == "-" or Path(source).stat().st_size < PARALLEL_BYTES:
+        return 1
+    return min(2, os.cpu_count() or 1)
 
 
 @contextmanager
@@ -142,25 +157,93 @@ def open_log(source: str | Path, stdin: TextIO | io.BufferedIOBase | None = None
         yield stream
 
 
-def ingest_stream(db, stream: TextIO, name: str) -> SourceReport:
-    """Ingest one log inside the caller's transaction."""
+def ingest_stream(db, stream: TextIO, name: str, *, workers: int = 1, chunk_lines: int = CHUNK_LINES) -> SourceReport:
+    """Ingest one log inside the caller's transaction, chunk by chunk (in worker processes if `workers` > 1)."""
     report = SourceReport(name)
-    searches: list[tuple[Any, ...]] = []
-    clicks: list[tuple[Any, ...]] = []
     days: set[str] = set()
-    window: dict[str, list[str]] = {}
-    second = ""
-    number = 0
-    for number, line in enumerate(stream, start=1):  # noqa: B007 (the last number is the line count)
-        match = LOG_LINE.fullmatch(line)
-        if match is None or (minute := local_minute(match["time"])) is None:
-            report.unparsable += 1
-            if len(report.unparsable_lines) < 10:
-                report.unparsable_lines.append(number)
+    if workers <= 1:
+        for lines, first in chunks(stream, chunk_lines):
+            merge(db, report, days, parse_chunk(lines, first))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            pending: deque[Future[Chunk]] = deque()
+            for lines, first in chunks(stream, chunk_lines):
+                pending.append(pool.submit(parse_chunk, lines, first))
+                if len(pending) >= 2 * workers:  # bounded: memory stays constant however long the log
+                    merge(db, report, days, pending.popleft().result())
+            while pending:
+                merge(db, report, days, pending.popleft().result())
+    refresh_daily(db, days)
+    record_ingest(db, report.database_row())
+    return report
+
+
+@dataclass
+class Chunk:
+    """What a run of consecutive log lines holds: rows to insert and counts."""
+
+    lines: int
+    searches: list[tuple[Any, ...]] = field(default_factory=list)
+    clicks: list[tuple[Any, ...]] = field(default_factory=list)
+    days: set[str] = field(default_factory=set)
+    unparsable: list[int] = field(default_factory=list)  # line numbers
+    bots: int = 0
+    other_requests: int = 0
+    invalid_beacons: int = 0
+
+
+def chunks(stream: TextIO, size: int) -> Iterator[tuple[list[str], int]]:
+    """Runs of about `size` lines, with their first line number, cut only where the second changes.
+
+    Identical requests share their second, so the same request always lands in one chunk, where
+    `request_key` tells identical lines from different clients apart.
+    """
+    lines: list[str] = []
+    first = 1
+    for line in stream:
+        if len(lines) >= size and _second(line) != _second(lines[-1]):
+            yield lines, first
+            first += len(lines)
+            lines = []
+        lines.append(line)
+    if lines:
+        yield lines, first
+
+
+def _second(line: str) -> str:
+    start = line.find(" [")
+    return line[start:start + 22] if start >= 0 else ""
+
+
+def merge(db, report: SourceReport, days: set[str], chunk: Chunk) -> None:
+    new_searches = insert_new(db, INSERT_SEARCH, chunk.searches)
+    new_clicks = insert_new(db, INSERT_CLICK, chunk.clicks)
+    report.lines += chunk.lines
+    report.new_searches += new_searches
+    report.new_clicks += new_clicks
+    report.already_counted += len(chunk.searches) + len(chunk.clicks) - new_searches - new_clicks
+    report.unparsable += len(chunk.unparsable)
+    report.unparsable_lines += chunk.unparsable[:10 - len(report.unparsable_lines)]
+    report.bots += chunk.bots
+    report.other_requests += chunk.other_requests
+    report.invalid_beacons += chunk.invalid_beacons
+    days |= chunk.days
+
+
+def parse_chunk(lines: list[str], first_number: int) -> Chunk:
+    """Parse consecutive log lines into rows; runs in a worker process for large logs."""
+    chunk = Chunk(len(lines))
+    searches, clicks, window = chunk.searches, chunk.clicks, {}
+    # Local names: this loop runs once per log line, and local lookups are the cheapest in CPython.
+    fullmatch, to_minute, add_day = LOG_LINE.fullmatch, local_minute, chunk.days.add
+    for number, line in enumerate(lines, start=first_number):
+        match = fullmatch(line)
+        if match is None or (minute := to_minute(match["time"])) is None:
+            chunk.unparsable.append(number)
             continue
         request, status, agent = match.group("request", "status", "agent")
         if BEACON_FOLDER not in request:
-            report.other_requests += 1
+            chunk.other_requests += 1
             continue
         method, _, target = request.partition(" ")
         path, _, query_string = (target.rpartition(" ")[0] or target).partition("?")
@@ -169,41 +252,21 @@ def ingest_stream(db, stream: TextIO, name: str) -> SourceReport:
         elif path.endswith(CLICK_BEACON):
             table, values = clicks, click_values
         else:
-            report.other_requests += 1
+            chunk.other_requests += 1
             continue
         if method != "GET" or status[0] not in "23":
-            report.other_requests += 1
+            chunk.other_requests += 1
             continue
         if agent is not None and is_bot(agent):
-            report.bots += 1
+            chunk.bots += 1
             continue
         stored = values(query_string)
         if stored is None:
-            report.invalid_beacons += 1
+            chunk.invalid_beacons += 1
             continue
-        days.add(minute[:10])
-        if match["time"] != second:
-            second = match["time"]
-            if len(window) >= DUPLICATE_WINDOW:
-                window.clear()
+        add_day(minute[:10])
         table.append((minute, request_key(stored[-1], line, match.start("time"), window), *stored[:-1]))
-        if len(table) >= BATCH:
-            flush(db, searches, clicks, report)
-    flush(db, searches, clicks, report)
-    report.lines = number
-    refresh_daily(db, days)
-    record_ingest(db, report.database_row())
-    return report
-
-
-def flush(db, searches: list[tuple[Any, ...]], clicks: list[tuple[Any, ...]], report: SourceReport) -> None:
-    new_searches = insert_new(db, INSERT_SEARCH, searches)
-    new_clicks = insert_new(db, INSERT_CLICK, clicks)
-    report.new_searches += new_searches
-    report.new_clicks += new_clicks
-    report.already_counted += len(searches) + len(clicks) - new_searches - new_clicks
-    searches.clear()
-    clicks.clear()
+    return chunk
 
 
 def request_key(row_bits: int, line: str, time_start: int, window: dict[str, list[str]]) -> int:
@@ -212,8 +275,8 @@ def request_key(row_bits: int, line: str, time_start: int, window: dict[str, lis
     `row_bits` (47 bits) hash the stored values only: a hash of the raw query would let anyone holding
     stats.db test guesses of a removed personnummer against it. The line from its timestamp on (time to
     the second, request, status, size, referrer, user agent) adds 16 bits. Lines identical but for the
-    client address are numbered in order of first appearance among recent lines (kept only in memory, and
-    forgotten only between two seconds, since identical lines share their second), so two visitors who sent the same request in the same second count twice while the same
+    client address are numbered in order of first appearance within their chunk of the log (kept only in
+    memory; chunks are cut between seconds, and identical lines share their second), so two visitors who sent the same request in the same second count twice while the same
     line read again (an overlapping log) does not.
     """
     tail = line[time_start - 1:].rstrip("\r\n")
