@@ -3,7 +3,8 @@
 The site's search page requests `/sok/logg.gif?q=..&n=..&lang=..&<filters>` when a search settles and
 `/sok/klick.gif?q=..&to=<entry id>&pos=<rank>` when a result is clicked. Any static web server writes
 those requests into its access log; this module reads such logs (Common or Combined Log Format,
-plain, gzip or standard input) one line at a time, in constant memory, and keeps:
+plain, gzip or standard input) in chunks of 20,000 lines, in constant memory (a large file's chunks
+are parsed by two worker processes while this one inserts), and keeps:
 
 - only beacon requests (GET, answered with 2xx or 3xx) from user agents that are not known bots;
 - the time to the minute, in the site's time zone;
@@ -276,10 +277,13 @@ def request_key(row_bits: int, line: str, time_start: int, window: dict[str, lis
     stats.db test guesses of a removed personnummer against it. The line from its timestamp on (time to
     the second, request, status, size, referrer, user agent) adds 16 bits. Lines identical but for the
     client address are numbered in order of first appearance within their chunk of the log (kept only in
-    memory; chunks are cut between seconds, and identical lines share their second), so two visitors who sent the same request in the same second count twice while the same
-    line read again (an overlapping log) does not.
+    memory; chunks are cut between seconds, and identical lines share their second), so two visitors
+    who sent the same request in the same second count twice while the same line read again (an
+    overlapping log) does not.
     """
-    tail = line[time_start - 1:].rstrip("\r\n")
+    tail = line[time_start - 1:]
+    if not tail.endswith("\n"):  # the last line of a file may lack its newline
+        tail += "\n"
     client = line[:time_start - 1]
     clients = window.get(tail)
     if clients is None:
@@ -290,7 +294,8 @@ def request_key(row_bits: int, line: str, time_start: int, window: dict[str, lis
     else:
         clients.append(client)
         occurrence = len(clients) - 1
-    line_bits = int.from_bytes(blake2b(f"{occurrence}\x00{tail}".encode(), digest_size=2).digest())
+    data = tail.encode() if occurrence == 0 else f"{occurrence}\x00{tail}".encode()
+    line_bits = int.from_bytes(blake2b(data, digest_size=2).digest())
     return row_bits << 16 | line_bits
 
 
