@@ -17,6 +17,7 @@ from insatsbas.model import Catalogue
 from insatsbas.problems import CatalogueInvalid, Problem
 from insatsbas.progress import QUIET, Progress
 from insatsbas.reader import read_catalogue
+from insatsbas.search.index import search_index_projection
 
 DEFAULT_CATALOGUE = Path("catalogue")
 DEFAULT_OUTPUT = Path("output")
@@ -31,6 +32,7 @@ def database_projection(catalogue: Catalogue, out: Path, progress: Progress) -> 
 PROJECTIONS: list[tuple[str, Projection]] = [
     ("Databas", database_projection),
     ("Öppna data (HSDS)", hsds_projection),
+    ("Sökindex (Whoosh)", search_index_projection),
 ]
 
 

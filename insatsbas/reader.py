@@ -102,10 +102,17 @@ def read_catalogue(root: Path, *, today: date | None = None) -> ReadResult:
         for path in entry_paths(root, owners, problems)
         if (entry := read_entry(root, path, validator, owners, today, problems)) is not None
     ]
+    # Imported here: both modules use this module's helpers for reading and reporting.
+    from insatsbas.newcomers import read_newcomers
+    from insatsbas.synonyms import read_synonyms
+
+    synonyms = read_synonyms(root, problems)
+    newcomers = read_newcomers(root, vocabularies, problems)
     if any(p.is_error for p in problems):
         return ReadResult(None, problems)
     interventions.sort(key=lambda i: i.id)
-    return ReadResult(Catalogue(vocabularies, owners, tuple(coordinators), tuple(interventions)), problems)
+    return ReadResult(Catalogue(vocabularies, owners, tuple(coordinators), tuple(interventions),
+                                synonyms=synonyms, newcomers=newcomers), problems)
 
 
 def load_catalogue(root: Path, *, today: date | None = None) -> Catalogue:
