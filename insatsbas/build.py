@@ -17,6 +17,7 @@ from insatsbas.model import Catalogue
 from insatsbas.problems import CatalogueInvalid, Problem
 from insatsbas.progress import QUIET, Progress
 from insatsbas.reader import read_catalogue
+from insatsbas.search.index import search_index_projection
 from insatsbas.site import site_projection
 
 DEFAULT_CATALOGUE = Path("catalogue")
@@ -32,6 +33,7 @@ def database_projection(catalogue: Catalogue, out: Path, progress: Progress) -> 
 PROJECTIONS: list[tuple[str, Projection]] = [
     ("Databas", database_projection),
     ("Öppna data (HSDS)", hsds_projection),
+    ("Sökindex (Whoosh)", search_index_projection),
     # Last: the site copies the database into /data/ and indexes every page written before it.
     ("Webbplats", site_projection),
 ]

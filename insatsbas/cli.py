@@ -25,7 +25,7 @@ from insatsbas.i18n import N_, available_languages, translate
 from insatsbas.owners import GitError, RulesUnreadable, check_ownership, codeowners_problems, write_codeowners
 from insatsbas.problems import CatalogueInvalid, Problem, sort_problems
 from insatsbas.progress import Progress
-from insatsbas.reader import display_path, read_catalogue
+from insatsbas.reader import display_path, load_catalogue, read_catalogue
 from insatsbas.review import as_json as review_as_json
 from insatsbas.review import review_lines, review_status
 
@@ -295,6 +295,142 @@ def import_hsds_command(file: Path, owner: str, catalogue_dir: Path, replace: bo
         click.echo(line, err=not result.ok)
     if not result.ok:
         sys.exit(1)
+
+
+# --- search and statistics -----------------------------------------------------------------------
+
+db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=Path("stats.db"),
+                         show_default=True, help="Statistikdatabasen (statistics database).")
+min_count_option = click.option(
+    "--min-count", type=click.IntRange(min=1), default=5, show_default=True,
+    help="Visa ett sökord bara när minst så många sökningar har det (privacy threshold).",
+)
+
+
+def load_or_exit(catalogue_dir: Path, lang: str):
+    try:
+        return load_catalogue(catalogue_dir)
+    except CatalogueInvalid as invalid:
+        print_problems(invalid.problems, lang)
+        click.echo(summary_of_errors(invalid.problems, lang), err=True)
+        sys.exit(1)
+
+
+@cli.command("search")
+@click.argument("text")
+@click.option("--kommun", "municipality", help="Bara insatser öppna för boende i kommunen, t.ex. huddinge.")
+@click.option("--json", "as_json", is_flag=True, help="Skriv träffarna som JSON.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@catalogue_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT, show_default=True,
+              help="Bygget vars sökindex används; utan index söks katalogen direkt.")
+@lang_option
+def search_command(text: str, municipality: str | None, as_json: bool, limit: int, catalogue_dir: Path, out: Path,
+                   lang: str) -> None:
+    """Sök i katalogen (search the catalogue with Whoosh)."""
+    from insatsbas.search import Searcher, UnknownMunicipality, search_catalogue
+
+    try:
+        searcher = Searcher.from_output(out, catalogue_dir)
+    except CatalogueInvalid as invalid:
+        print_problems(invalid.problems, lang)
+        click.echo(summary_of_errors(invalid.problems, lang), err=True)
+        sys.exit(1)
+    try:
+        result = search_catalogue(text, searcher, municipality=municipality, limit=limit)
+    except UnknownMunicipality as unknown:
+        click.echo(translate(N_("Okänd kommun «{municipality}». Giltiga: {values}."), lang,
+                             municipality=unknown.municipality, values=", ".join(unknown.known)), err=True)
+        sys.exit(2)
+    if as_json:
+        click.echo(json.dumps({
+            "query": result.query, "searched": result.searched,
+            "hits": [{"id": h.id, "title": h.title, "summary": h.summary, "municipality": h.municipality,
+                      "path": h.path, "score": h.score} for h in result.hits],
+        }, ensure_ascii=False, indent=2))
+        return
+    if result.corrected:
+        click.echo(translate(N_("Visar resultat för «{searched}» (du sökte på «{query}»)."), lang,
+                             searched=result.searched, query=text))
+    if not result.hits:
+        click.echo(translate(N_("Inga träffar för «{query}»."), lang, query=text))
+        return
+    for rank, hit in enumerate(result.hits, start=1):
+        click.echo(f"{rank}. {hit.title} ({hit.municipality}) {hit.id}")
+        click.echo(f"   {hit.summary}")
+
+
+@cli.group("stats")
+def stats_group() -> None:
+    """Statistik över sökningar på webbplatsen (search statistics)."""
+
+
+@stats_group.command("ingest")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
+@db_option
+@lang_option
+def stats_ingest(files: tuple[str, ...], db_path: Path, lang: str) -> None:
+    """Läs webbserverns åtkomstloggar (Common/Combined Log Format, .gz eller - för stdin) in i stats.db."""
+    from insatsbas.stats.ingest import ingest
+
+    report = ingest(list(files), db_path)
+    for source in report.sources:
+        click.echo(translate(
+            N_("{source}: {lines} rader, {searches} nya sökningar, {clicks} nya klick, {duplicates} redan räknade, "
+               "{bots} från robotar, {invalid} ogiltiga anrop, {unparsable} rader som inte gick att läsa."),
+            lang, source=source.source, lines=source.lines, searches=source.new_searches, clicks=source.new_clicks,
+            duplicates=source.already_counted, bots=source.bots, invalid=source.invalid_beacons,
+            unparsable=source.unparsable))
+        if source.unparsable:
+            click.echo(translate(N_("  Rader som inte gick att läsa (högst tio visas): {lines}."), lang,
+                                 lines=", ".join(map(str, source.unparsable_lines))), err=True)
+
+
+@stats_group.command("report")
+@db_option
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT, show_default=True,
+              help="Webbplatsens mapp; sidan skrivs till OUT/statistik/.")
+@catalogue_option
+@min_count_option
+@lang_option
+def stats_report(db_path: Path, out: Path, catalogue_dir: Path, min_count: int, lang: str) -> None:
+    """Skriv statistiksidan OUT/statistik/index.html (write the statistics page)."""
+    from insatsbas.stats.report import write_report
+
+    if not db_path.exists():
+        click.echo(translate(N_("Hittar inte {db}. Kör först insatsbas stats ingest."), lang, db=db_path), err=True)
+        sys.exit(1)
+    page = write_report(db_path, load_or_exit(catalogue_dir, lang), out, min_count=min_count)
+    click.echo(translate(N_("Statistiksidan är skriven: {path}"), lang, path=page))
+
+
+@stats_group.command("suggest")
+@db_option
+@click.option("--out", "review_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Granskningsfilen (YAML); utan --out skrivs förslagen ut här.")
+@catalogue_option
+@min_count_option
+@lang_option
+def stats_suggest(db_path: Path, review_file: Path | None, catalogue_dir: Path, min_count: int, lang: str) -> None:
+    """Föreslå rättelser och synonymer utifrån sökningar utan träffar (suggest synonyms)."""
+    from insatsbas.search import Searcher
+    from insatsbas.search.index import index_in_memory
+    from insatsbas.stats.suggest import render_review, suggest, write_review
+
+    if not db_path.exists():
+        click.echo(translate(N_("Hittar inte {db}. Kör först insatsbas stats ingest."), lang, db=db_path), err=True)
+        sys.exit(1)
+    searcher = Searcher(*index_in_memory(load_or_exit(catalogue_dir, lang)))
+    suggestions = suggest(db_path, searcher, min_count=min_count)
+    if review_file is None:
+        click.echo(render_review(suggestions), nl=False)
+        return
+    write_review(suggestions, review_file)
+    click.echo(translate(
+        N_("Förslagen är skrivna till {path}: {misspellings} felstavningar, {synonyms} synonymer, "
+           "{unresolved} sökord utan förslag."),
+        lang, path=review_file, misspellings=len(suggestions.misspellings), synonyms=len(suggestions.synonyms),
+        unresolved=len(suggestions.unresolved)))
 
 
 assert "en" in available_languages(), "the English message catalogue is missing"

@@ -193,11 +193,47 @@ class Intervention:
 
 
 @dataclass(frozen=True)
+class Synonyms:
+    """catalogue/synonyms.yml: groups of words that mean the same, and known misspellings.
+
+    Words are normalised (NFC, lower case, single spaces). `misspellings` maps a wrong spelling to the
+    word people meant.
+    """
+
+    groups: tuple[tuple[str, ...], ...] = ()
+    misspellings: dict[str, str] = field(default_factory=dict)
+
+    def group_of(self, phrase: str) -> tuple[str, ...] | None:
+        for group in self.groups:
+            if phrase in group:
+                return group
+        return None
+
+
+@dataclass(frozen=True)
+class NewcomerFigure:
+    municipality: str
+    year: int
+    adults: int
+
+
+@dataclass(frozen=True)
+class Newcomers:
+    """catalogue/newcomers.yml: newly arrived adults received per municipality and year."""
+
+    example: bool = False
+    source: str = ""
+    figures: tuple[NewcomerFigure, ...] = ()
+
+
+@dataclass(frozen=True)
 class Catalogue:
     vocabularies: Vocabularies
     owners: dict[str, Owner]
     coordinators: tuple[Coordinator, ...]
     interventions: tuple[Intervention, ...]
+    synonyms: Synonyms = Synonyms()
+    newcomers: Newcomers = Newcomers()
     # The date the catalogue was checked against; projections compute "past review" from it.
     as_of: date | None = None
 

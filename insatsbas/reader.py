@@ -102,10 +102,17 @@ def read_catalogue(root: Path, *, today: date | None = None) -> ReadResult:
         for path in entry_paths(root, owners, problems)
         if (entry := read_entry(root, path, validator, owners, today, problems)) is not None
     ]
+    # Imported here: both modules use this module's helpers for reading and reporting.
+    from insatsbas.newcomers import read_newcomers
+    from insatsbas.synonyms import read_synonyms
+
+    synonyms = read_synonyms(root, problems)
+    newcomers = read_newcomers(root, vocabularies, problems)
     if any(p.is_error for p in problems):
         return ReadResult(None, problems)
     interventions.sort(key=lambda i: i.id)
-    return ReadResult(Catalogue(vocabularies, owners, tuple(coordinators), tuple(interventions), as_of=today), problems)
+    return ReadResult(Catalogue(vocabularies, owners, tuple(coordinators), tuple(interventions),
+                                synonyms=synonyms, newcomers=newcomers, as_of=today), problems)
 
 
 def load_catalogue(root: Path, *, today: date | None = None) -> Catalogue:
@@ -365,7 +372,7 @@ def make_intervention(owner: str, slug: str, source: str, data: dict[str, Any],
 def check_schema(document: Document, validator: Draft202012Validator, log: ProblemLog) -> None:
     """Report schema violations, one per place, with the most useful message first."""
     seen: set[KeyPath] = set()
-    errors = sorted(validator.iter_errors(without_nulls(document.data)), key=error_order)
+    errors = sorted(validator.iter_errors(without_empty_fields(document.data, validator.schema)), key=error_order)
     for error in errors:
         path = tuple(error.absolute_path)
         place = (*path, "<key>") if error.validator == "additionalProperties" else path
@@ -376,12 +383,20 @@ def check_schema(document: Document, validator: Draft202012Validator, log: Probl
             log.add(where, message, key=key, **params)
 
 
-def without_nulls(data: Any) -> Any:
-    """An empty value (`key:`) means the field is absent."""
+def without_empty_fields(data: Any, schema: dict[str, Any]) -> Any:
+    """An empty value (`key:`) of a known field means the field is absent; an unknown key stays, to be reported."""
     if isinstance(data, dict):
-        return {k: without_nulls(v) for k, v in data.items() if v is not None}
+        properties = schema.get("properties", {})
+        extra = schema.get("additionalProperties")
+        kept = {}
+        for key, value in data.items():
+            field_schema = properties.get(key, extra if isinstance(extra, dict) else None)
+            if value is None and field_schema is not None:
+                continue
+            kept[key] = without_empty_fields(value, field_schema or {})
+        return kept
     if isinstance(data, list):
-        return [without_nulls(v) for v in data]
+        return [without_empty_fields(value, schema.get("items", {})) for value in data]
     return data
 
 

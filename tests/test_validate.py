@@ -209,3 +209,18 @@ def test_traps_catalogue_names_each_trap(make_catalogue):
     }
     for place, message in expected.items():
         assert any(place in line and message in line for line in problem_lines(output)), (place, output)
+
+
+def test_unknown_key_with_an_empty_value_is_reported_not_a_crash(make_catalogue):
+    root = make_catalogue({"huddinge/sprakcafe.yml": replace(
+        "provider:\n  name: Huddinge kommun, biblioteken\n  type: kommun",
+        "provider: {name: Huddinge kommun, biblioteken, type: kommun}")})
+    code, output = run_validate(root)
+    assert code == 1
+    assert "Okänt fält «biblioteken»" in output
+
+
+def test_empty_optional_field_counts_as_absent(make_catalogue):
+    root = make_catalogue({"huddinge/sprakcafe.yml": VALID_ENTRY + "service_area:\ncost:\n  free: true\n  description:\n"})
+    code, output = run_validate(root)
+    assert code == 0, output
