@@ -18,6 +18,7 @@ from insatsbas.problems import CatalogueInvalid, Problem
 from insatsbas.progress import QUIET, Progress
 from insatsbas.reader import read_catalogue
 from insatsbas.search.index import search_index_projection
+from insatsbas.site import site_projection
 
 DEFAULT_CATALOGUE = Path("catalogue")
 DEFAULT_OUTPUT = Path("output")
@@ -33,6 +34,8 @@ PROJECTIONS: list[tuple[str, Projection]] = [
     ("Databas", database_projection),
     ("Öppna data (HSDS)", hsds_projection),
     ("Sökindex (Whoosh)", search_index_projection),
+    # Last: the site copies the database into /data/ and indexes every page written before it.
+    ("Webbplats", site_projection),
 ]
 
 

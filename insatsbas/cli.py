@@ -113,8 +113,9 @@ def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, help="Datasette.")
-def serve(catalogue_dir: Path, out: Path, host: str, port: int) -> None:
-    """Bygg katalogen och öppna databasen i Datasette (build, then serve)."""
+@click.option("--site-port", default=8000, show_default=True, help="Webbplatsen (the static site).")
+def serve(catalogue_dir: Path, out: Path, host: str, port: int, site_port: int) -> None:
+    """Bygg katalogen och visa webbplatsen och databasen (build, then serve the site and Datasette)."""
     from insatsbas.serve import serve_output
 
     try:
@@ -122,7 +123,7 @@ def serve(catalogue_dir: Path, out: Path, host: str, port: int) -> None:
     except CatalogueInvalid as invalid:
         print_problems(invalid.problems, "sv")
         sys.exit(1)
-    serve_output(out, host=host, datasette_port=port)
+    serve_output(out, host=host, datasette_port=port, site_port=site_port)
 
 # --- editors: ownership, freshness, help while typing --------------------------------------------
 

@@ -234,12 +234,17 @@ class Catalogue:
     interventions: tuple[Intervention, ...]
     synonyms: Synonyms = Synonyms()
     newcomers: Newcomers = Newcomers()
+    # The date the catalogue was checked against; projections compute "past review" from it.
+    as_of: date | None = None
 
     def published(self) -> Iterator[Intervention]:
         return (i for i in self.interventions if i.is_published)
 
     def review_due(self, intervention: Intervention) -> date:
         return add_months(intervention.last_reviewed, self.owners[intervention.owner].review_months)
+
+    def review_overdue(self, intervention: Intervention) -> bool:
+        return self.review_due(intervention) < (self.as_of or date.today())
 
 
 def add_months(start: date, months: int) -> date:

@@ -112,7 +112,7 @@ def read_catalogue(root: Path, *, today: date | None = None) -> ReadResult:
         return ReadResult(None, problems)
     interventions.sort(key=lambda i: i.id)
     return ReadResult(Catalogue(vocabularies, owners, tuple(coordinators), tuple(interventions),
-                                synonyms=synonyms, newcomers=newcomers), problems)
+                                synonyms=synonyms, newcomers=newcomers, as_of=today), problems)
 
 
 def load_catalogue(root: Path, *, today: date | None = None) -> Catalogue:

@@ -1,0 +1,105 @@
+"""The public site: Pelican with the project's theme renders the catalogue model in Swedish (at /),
+English (/en/) and Arabic (/ar/), Pagefind indexes the entry pages, and the open data goes to /data/.
+
+    write_site(catalogue, out)   # out/index.html, out/en/..., out/ar/..., out/pagefind/, out/data/
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from jinja2 import StrictUndefined
+from pelican import Pelican
+from pelican.log import console
+from pelican.settings import read_settings
+
+from insatsbas.model import Catalogue
+from insatsbas.progress import QUIET, Progress
+from insatsbas.site import plugin
+from insatsbas.site.opendata import write_open_data
+from insatsbas.site.search_index import write_search_index
+from insatsbas.site.views import LANGUAGES, SOURCE_LANGUAGE, SiteData, SiteView
+
+REPO = Path(__file__).resolve().parents[2]
+THEME_DIR = REPO / "theme"
+CONTENT_DIR = REPO / "content"
+TRANSLATIONS_DIR = THEME_DIR / "translations"
+
+# Everything Pelican would write for a blog (articles, tags, feeds, archives) is switched off: the
+# site is the catalogue's pages plus the hand-written pages in content/pages/.
+NO_BLOG = {
+    "ARTICLE_PATHS": [], "DIRECT_TEMPLATES": [], "STATIC_PATHS": [],
+    "ARTICLE_SAVE_AS": "", "ARTICLE_LANG_SAVE_AS": "", "DRAFT_SAVE_AS": "", "DRAFT_LANG_SAVE_AS": "",
+    "DRAFT_PAGE_SAVE_AS": "", "DRAFT_PAGE_LANG_SAVE_AS": "",
+    "TAG_SAVE_AS": "", "TAGS_SAVE_AS": "", "CATEGORY_SAVE_AS": "", "CATEGORIES_SAVE_AS": "",
+    "AUTHOR_SAVE_AS": "", "AUTHORS_SAVE_AS": "", "ARCHIVES_SAVE_AS": "", "YEAR_ARCHIVE_SAVE_AS": "",
+    "MONTH_ARCHIVE_SAVE_AS": "", "DAY_ARCHIVE_SAVE_AS": "",
+    "FEED_ALL_ATOM": None, "CATEGORY_FEED_ATOM": None, "TRANSLATION_FEED_ATOM": None,
+    "AUTHOR_FEED_ATOM": None, "AUTHOR_FEED_RSS": None,
+    "DISPLAY_PAGES_ON_MENU": False, "DISPLAY_CATEGORIES_ON_MENU": False,
+}
+
+
+def site_projection(catalogue: Catalogue, out: Path, progress: Progress = QUIET) -> None:
+    write_site(catalogue, out, progress)
+
+
+def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, page_size: int = 50,
+               search_index: bool = True, content_dir: Path = CONTENT_DIR) -> None:
+    """Render every language into `out` (which may already hold the database), then index it."""
+    data = SiteData(catalogue, page_size=page_size)
+    for lang in LANGUAGES:
+        progress.step(f"  {lang} …")
+        run_pelican(pelican_settings(SiteView(data, lang), out, content_dir))
+    write_open_data(catalogue, out)
+    if search_index:
+        progress.step("  Pagefind …")
+        write_search_index(out)
+
+
+def language_root(out: Path, lang: str) -> Path:
+    return out if lang == SOURCE_LANGUAGE else out / lang
+
+
+def pelican_settings(view: SiteView, out: Path, content_dir: Path = CONTENT_DIR) -> dict:
+    return read_settings(None, override={
+        **NO_BLOG,
+        "PATH": str(content_dir),
+        "OUTPUT_PATH": str(language_root(out, view.lang)),
+        "THEME": str(THEME_DIR),
+        "THEME_STATIC_DIR": "theme",
+        # One copy of the CSS and JS at /theme/, shared by every language.
+        "THEME_STATIC_PATHS": ["static"] if view.lang == SOURCE_LANGUAGE else [],
+        "DEFAULT_LANG": view.lang,
+        "SITEURL": "",
+        "TIMEZONE": "Europe/Stockholm",
+        "PAGE_PATHS": ["pages"],
+        "PAGE_URL": "{slug}/",
+        "PAGE_SAVE_AS": "{slug}/index.html",
+        # Each run writes its own language's page for a slug, or the Swedish one when there is none.
+        "PAGE_LANG_URL": "",
+        "PAGE_LANG_SAVE_AS": "",
+        "DELETE_OUTPUT_DIRECTORY": False,
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+        # A misspelt variable in a template fails the build instead of printing nothing.
+        "JINJA_ENVIRONMENT": {"extensions": ["jinja2.ext.i18n"], "autoescape": True, "undefined": StrictUndefined,
+                              "trim_blocks": True, "lstrip_blocks": True},
+        "MARKDOWN": {"extension_configs": {"markdown.extensions.extra": {}}, "output_format": "html5"},
+        "PLUGINS": [plugin],
+        plugin.VIEW_SETTING: view,
+        plugin.TRANSLATIONS_SETTING: TRANSLATIONS_DIR,
+    })
+
+
+def run_pelican(settings: dict) -> None:
+    quiet, console.quiet = console.quiet, True
+    pelican_logger = logging.getLogger("pelican")
+    level = pelican_logger.level
+    pelican_logger.setLevel(logging.ERROR)
+    try:
+        Pelican(settings).run()
+    finally:
+        console.quiet = quiet
+        pelican_logger.setLevel(level)

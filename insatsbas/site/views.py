@@ -1,0 +1,197 @@
+"""What the templates ask of the catalogue, per interface language: entry text with its fallback,
+vocabulary labels, addresses, dates, review status and links. Plain Python, so it is tested without
+rendering a page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from urllib.parse import quote
+
+from babel.dates import format_date, get_day_names
+from markupsafe import Markup
+
+from insatsbas.database import intervention_path
+from insatsbas.markup import render_markdown
+from insatsbas.model import WEEKDAYS, Catalogue, Intervention, Location, Term
+from insatsbas.site.facets import BROWSE_FACETS, FACETS, Facet, filter_values, group_by_facet
+
+LANGUAGES = ("sv", "en", "ar")
+SOURCE_LANGUAGE = "sv"
+RIGHT_TO_LEFT = frozenset({"ar"})
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "ar": "العربية"}
+# Swedish letters after z, in Swedish order, so that Å, Ä and Ö sort last.
+SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
+
+
+@dataclass
+class SiteData:
+    """Everything language-independent, computed once per build for all languages."""
+
+    catalogue: Catalogue
+    page_size: int = 50
+    _html: dict[str, str] = field(default_factory=dict)
+
+    @cached_property
+    def published(self) -> list[Intervention]:
+        return list(self.catalogue.published())
+
+    @cached_property
+    def groups(self) -> dict[str, dict[str, list[Intervention]]]:
+        return group_by_facet(self.published)
+
+    def markdown(self, text: str) -> str:
+        """Sanitised HTML, rendered once even when three languages show the same Swedish text (the cache
+        holds one build's descriptions: about 1.5 KB an entry)."""
+        if text not in self._html:
+            self._html[text] = render_markdown(text)
+        return self._html[text]
+
+
+@dataclass
+class EntryText:
+    """An entry's own text in the language it is shown in; the description is rendered on first use."""
+
+    title: str
+    summary: str
+    description: str
+    lang: str
+    translated: bool
+    _data: SiteData = field(repr=False, compare=False)
+
+    @cached_property
+    def description_html(self) -> str:
+        return self._data.markdown(self.description)
+
+
+@dataclass(frozen=True)
+class TermLink:
+    term: Term
+    label: str
+    path: str
+    count: int
+
+
+class SiteView:
+    """The site as seen in one interface language."""
+
+    facets = FACETS
+    browse_facets = BROWSE_FACETS
+    languages = LANGUAGES
+    language_names = LANGUAGE_NAMES
+
+    def __init__(self, data: SiteData, lang: str):
+        self.data = data
+        self.catalogue = data.catalogue
+        self.lang = lang
+        self.dir = "rtl" if lang in RIGHT_TO_LEFT else "ltr"
+
+    # --- addresses ---------------------------------------------------------------------------
+
+    def url(self, path: str = "", lang: str | None = None) -> str:
+        """The root-relative address of a language-neutral path ("insats/a/b/") in a language."""
+        lang = lang or self.lang
+        prefix = "/" if lang == SOURCE_LANGUAGE else f"/{lang}/"
+        return prefix + path.lstrip("/")
+
+    @staticmethod
+    def entry_path(entry: Intervention) -> str:
+        return intervention_path(entry.id).lstrip("/")
+
+    @staticmethod
+    def browse_path(facet_key: str, value: str, page: int = 1) -> str:
+        return f"{facet_key}/{value}/" + (f"{page}/" if page > 1 else "")
+
+    # --- text ----------------------------------------------------------------------------------
+
+    def text(self, entry: Intervention) -> EntryText:
+        """The entry's own text in this language if it has been translated, else the Swedish text."""
+        if self.lang != SOURCE_LANGUAGE and self.lang in entry.translations:
+            t = entry.translations[self.lang]
+            return EntryText(t.title, " ".join(t.summary.split()), t.description, self.lang, True, self.data)
+        return EntryText(entry.title, entry.summary, entry.description, SOURCE_LANGUAGE, self.lang == SOURCE_LANGUAGE,
+                         self.data)
+
+    def sv_attrs(self) -> str:
+        """Attributes for Swedish-only catalogue text shown on a page in another language."""
+        if self.lang == SOURCE_LANGUAGE:
+            return ""
+        return ' lang="sv" dir="ltr"' if self.dir == "rtl" else ' lang="sv"'
+
+    def text_attrs(self, text: EntryText) -> str:
+        return "" if text.lang == self.lang else self.sv_attrs()
+
+    def label(self, vocabulary: str, slug: str) -> str:
+        return self.catalogue.vocabularies[vocabulary][slug].label_in(self.lang)
+
+    def labels(self, vocabulary: str, slugs: Iterable[str]) -> list[str]:
+        return [self.label(vocabulary, slug) for slug in slugs]
+
+    def native_name(self, language_code: str) -> str | None:
+        term = self.catalogue.vocabularies.languages[language_code]
+        native = term.extra.get("native")
+        return native if native and native.casefold() != term.label_in(self.lang).casefold() else None
+
+    def facet(self, key: str) -> Facet:
+        return next(facet for facet in FACETS if facet.key == key)
+
+    def term_links(self, facet: Facet, *, only_used: bool = False) -> list[TermLink]:
+        counts = self.data.groups[facet.key]
+        links = [TermLink(term, term.label_in(self.lang), self.browse_path(facet.key, term.slug),
+                          len(counts.get(term.slug, ())))
+                 for term in facet.terms(self.catalogue)]
+        return [link for link in links if link.count or not only_used]
+
+    def sort_entries(self, entries: Iterable[Intervention]) -> list[Intervention]:
+        return sorted(entries, key=lambda e: self.text(e).title.casefold().translate(SWEDISH_ORDER))
+
+    def owner(self, entry: Intervention):
+        return self.catalogue.owners[entry.owner]
+
+    # --- dates and times -----------------------------------------------------------------------
+
+    def format_date(self, value: date) -> str:
+        return format_date(value, format="long", locale=self.lang)
+
+    def day_names(self, days: Iterable[str]) -> str:
+        names = get_day_names("wide", locale=self.lang)
+        text = ", ".join(names[WEEKDAYS.index(day)] for day in days)
+        return text[:1].upper() + text[1:]
+
+    def review_due(self, entry: Intervention) -> date:
+        return self.catalogue.review_due(entry)
+
+    def review_overdue(self, entry: Intervention) -> bool:
+        return self.catalogue.review_overdue(entry)
+
+    # --- links ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def osm_url(location: Location) -> str | None:
+        if location.latitude is None or location.longitude is None:
+            return None
+        lat, lon = f"{location.latitude:.5f}", f"{location.longitude:.5f}"
+        return f"https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}"
+
+    @staticmethod
+    def tel(phone: str) -> str:
+        """A tel: address in international form: 08-465 004 10 -> tel:+46846500410."""
+        digits = re.sub(r"[^\d+]", "", phone)
+        if digits.startswith("00"):
+            digits = "+" + digits[2:]
+        elif digits.startswith("0"):
+            digits = "+46" + digits[1:]
+        return f"tel:{digits}"
+
+    @staticmethod
+    def mailto(address: str, subject: str, body: str) -> str:
+        # gettext in an autoescaping template returns escaped Markup; the e-mail wants the plain text.
+        subject, body = (text.unescape() if isinstance(text, Markup) else text for text in (subject, body))
+        return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
+
+    @staticmethod
+    def filters(entry: Intervention) -> list[tuple[str, str]]:
+        return filter_values(entry)

@@ -1,0 +1,36 @@
+// The search as data: the URL (?q=svenska&kommun=haninge&kommun=nacka) <-> { query, filters }.
+// Pure functions, so the page, the back button and later features (beacons, "för mig") share them.
+
+export function stateFromParams(params, filterKeys) {
+  const filters = {};
+  for (const key of filterKeys) {
+    const values = [...new Set(params.getAll(key).flatMap((value) => value.split(",")).filter(Boolean))];
+    if (values.length) filters[key] = values;
+  }
+  return { query: (params.get("q") || "").trim(), filters };
+}
+
+export function paramsFromState(state) {
+  const params = new URLSearchParams();
+  if (state.query) params.set("q", state.query);
+  for (const [key, values] of Object.entries(state.filters)) {
+    for (const value of values) params.append(key, value);
+  }
+  return params;
+}
+
+export function urlFromState(state, path = window.location.pathname) {
+  const query = paramsFromState(state).toString();
+  return query ? `${path}?${query}` : path;
+}
+
+export function isEmpty(state) {
+  return !state.query && Object.keys(state.filters).length === 0;
+}
+
+// Any of the chosen values within one filter, all filters together.
+export function pagefindFilters(state) {
+  const filters = {};
+  for (const [key, values] of Object.entries(state.filters)) filters[key] = { any: values };
+  return filters;
+}
