@@ -1,6 +1,6 @@
 """Generate a synthetic catalogue of N interventions spread over all 290 Swedish municipalities.
 
-    python benchmarks/generate.py 29000 --out benchmarks/out/catalogue-29000 [--seed 1] [--today 2026-11-01]
+    python benchmarks/generate.py 29000 --out benchmarks/out/catalogue-29000 [--seed 1] [--today 2026-11-01] [--jobs N]
 
 The output is a catalogue folder in exactly the format `insatsbas build --catalogue DIR` reads: owners.yml,
 vocabularies/ (the 290 municipalities of benchmarks/data, the other vocabularies copied from catalogue/) and
@@ -297,25 +297,11 @@ class CatalogueGenerator:
         archetype: Archetype = self.archetype_choice.draw(rng)
         owner, provider = self.owner_and_provider(rng, archetype, place, county)
         languages = self.pick_languages(rng, archetype)
-        schedule = self.schedule(rng)
-        cost = self.cost(rng)
+        schedule, cost = self.schedule(rng), self.cost(rng)
         capacity = rng.randrange(6, 61, 2) if chance(rng, 0.4) else None
         venue = rng.choice(archetype.venues)
-        hours = schedule.get("hours", [None])[0] if schedule else None
-        slots = {
-            "ort": place.name, "kommunen": place.municipality_name, "lan": county.name,
-            "lokal": corpus.VENUES[venue][0], "dagar": self.day_words(rng, hours), "tid": time_words(rng, hours),
-            "antal": str(capacity or rng.randint(8, 20)), "manad": rng.choice(corpus.MONTHS),
-            "sprak": join_words([self.language_names[code] for code in languages if code != "sv"] or ["svenska"]),
-            "malgrupp": "", "anordnare": provider["name"], "pris": str(rng.choice((100, 150, 200, 300, 450))),
-            "yrken": join_words(self.occupation_choice.sample(rng, rng.randint(2, 4))),
-            "amnen": join_words(self.topic_choice.sample(rng, rng.randint(2, 4))),
-            "besok": join_words(self.visit_choice.sample(rng, rng.randint(1, 3))),
-            "aktiviteter": join_words(self.activity_choice.sample(rng, rng.randint(2, 3))),
-            "aktivitet": self.activity_choice.draw(rng),
-        }
         target_groups = some(rng, archetype.target_groups, 1, 3)
-        slots["malgrupp"] = AUDIENCE_PHRASES.get(target_groups[0], target_groups[0])
+        slots = self.slots(rng, place, county, provider, languages, schedule, venue, capacity, target_groups[0])
         referral = rng.choice(archetype.referrals)
         template = rng.choice(archetype.titles)
         title = template.format_map(slots)
@@ -349,26 +335,48 @@ class CatalogueGenerator:
             venues = [venue] + [v for v in rng.sample(archetype.venues, len(archetype.venues)) if v != venue]
             data["locations"] = [location(rng, v, place, county, self.street_choice)
                                  for v in venues[:rng.choice((1, 1, 1, 1, 2, 3))]]
-        if schedule:
-            data["schedule"] = schedule
-        if cost:
-            data["cost"] = cost
-        if capacity:
-            data["capacity"] = capacity
+        for key, value in (("schedule", schedule), ("cost", cost), ("capacity", capacity)):
+            if value:
+                data[key] = value
+        data.update(self.lists_and_translations(rng, archetype, slots))
+        return owner, slug, data
+
+    def slots(self, rng: random.Random, place: Place, county: County, provider: dict[str, Any],
+              languages: list[str], schedule: dict[str, Any], venue: str, capacity: int | None,
+              target_group: str) -> dict[str, str]:
+        """The values of the template slots (see benchmarks/corpus.py) for one entry."""
+        hours = schedule["hours"][0] if schedule.get("hours") else None
+        others = [self.language_names[code] for code in languages if code != "sv"]
+        return {
+            "ort": place.name, "kommunen": place.municipality_name, "lan": county.name,
+            "lokal": corpus.VENUES[venue][0], "dagar": self.day_words(rng, hours), "tid": time_words(rng, hours),
+            "antal": str(capacity or rng.randint(8, 20)), "manad": rng.choice(corpus.MONTHS),
+            "sprak": join_words(others or ["svenska"]), "malgrupp": AUDIENCE_PHRASES.get(target_group, target_group),
+            "anordnare": provider["name"], "pris": str(rng.choice((100, 150, 200, 300, 450))),
+            "yrken": join_words(self.occupation_choice.sample(rng, rng.randint(2, 4))),
+            "amnen": join_words(self.topic_choice.sample(rng, rng.randint(2, 4))),
+            "besok": join_words(self.visit_choice.sample(rng, rng.randint(1, 3))),
+            "aktiviteter": join_words(self.activity_choice.sample(rng, rng.randint(2, 3))),
+            "aktivitet": self.activity_choice.draw(rng),
+        }
+
+    def lists_and_translations(self, rng: random.Random, archetype: Archetype,
+                               slots: dict[str, str]) -> dict[str, Any]:
+        result: dict[str, Any] = {}
         if chance(rng, 0.35):
-            data["required_documents"] = list(archetype.documents) or some(rng, corpus.DOCUMENTS, 1, 2)
+            result["required_documents"] = list(archetype.documents) or some(rng, corpus.DOCUMENTS, 1, 2)
         if chance(rng, 0.5):
-            data["funding"] = some(rng, corpus.FUNDING, 1, 2)
+            result["funding"] = some(rng, corpus.FUNDING, 1, 2)
         if chance(rng, 0.65):
-            data["keywords"] = some(rng, archetype.keywords, 2, 5)
+            result["keywords"] = some(rng, archetype.keywords, 2, 5)
         translations = {}
         if chance(rng, 0.22):
             translations["en"] = translation(rng, archetype.en, corpus.ENGLISH, slots)
         if chance(rng, 0.12):
             translations["ar"] = translation(rng, archetype.ar, corpus.ARABIC, slots)
         if translations:
-            data["translations"] = translations
-        return owner, slug, data
+            result["translations"] = translations
+        return result
 
     def owner_and_provider(self, rng: random.Random, archetype: Archetype, place: Place,
                            county: County) -> tuple[str, dict[str, Any]]:
