@@ -290,9 +290,19 @@ def timed_search(page, word: str) -> tuple[float, int]:
     return millis, int(numbers[-1]) if numbers else 0
 
 
-def measure_search(site: Path) -> dict[str, float]:
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium through Playwright (the browser tests replace this with their session's browser)."""
     from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
+
+def measure_search(site: Path) -> dict[str, float]:
     from insatsbas.serve import site_server
     server = site_server(site, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -300,13 +310,9 @@ def measure_search(site: Path) -> dict[str, float]:
     url = f"http://127.0.0.1:{server.server_address[1]}"
     found: dict[str, float] = {}
     try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                for kind, words in SEARCHES.items():
-                    found |= search_pair(browser, url, kind, words)
-            finally:
-                browser.close()
+        with chromium() as browser:
+            for kind, words in SEARCHES.items():
+                found |= search_pair(browser, url, kind, words)
     finally:
         server.shutdown()
         thread.join()

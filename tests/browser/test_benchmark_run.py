@@ -1,17 +1,18 @@
 """benchmarks/run.py on a tiny catalogue: every measurement runs (nothing skipped) and lands in the JSON.
-It drives Chromium, so it is a browser test; it asserts which numbers exist, never how fast they are."""
+It drives Chromium with the browser tests' session browser (Playwright's sync API allows one at a time);
+it asserts which numbers exist, never how fast they are."""
 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from benchmarks import run
 from benchmarks.run import ROWS, TARGETS
-
-pytestmark = pytest.mark.browser
 
 SIZE_FIELDS = {key for _, key, _ in ROWS if key} | set(TARGETS) | {
     "entries", "runs", "process_seconds", "rebuild_incremental", "bare_markdown_pages", "bare_pelican_pages",
@@ -21,9 +22,14 @@ INGEST_FIELDS = {"ingest_lines", "ingest_workers", "ingest_seconds", "ingest_lin
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module) -> dict:
+def report(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module, browser) -> dict:
+    @contextmanager
+    def session_browser() -> Iterator:
+        yield browser
+
     out = tmp_path_factory.mktemp("bench")
     monkeypatch_module.setattr(run, "OUT", out)
+    monkeypatch_module.setattr(run, "chromium", session_browser)
     results = out / "results.json"
     run.main(["--sizes", "60", "--runs", "1", "--ingest-lines", "3000", "--json", str(results)])
     return json.loads(results.read_text(encoding="utf-8"))
