@@ -73,7 +73,7 @@ class CombinedLogHandler(SiteRequestHandler):
         super().send_header(keyword, value)
 
     def end_headers(self) -> None:
-        super().end_headers()
+        # Logged before the headers go out: once a client has its answer, the line is in the log.
         now = datetime.now().astimezone()
         stamp = f"{now:%d}/{MONTHS[now.month - 1]}/{now:%Y:%H:%M:%S %z}"
         headers = getattr(self, "headers", None)  # None when the request line could not be read
@@ -83,6 +83,7 @@ class CombinedLogHandler(SiteRequestHandler):
             f'{self.client_address[0]} - - [{stamp}] "{log_field(self.requestline)}" {self.status} {self.size} '
             f'"{log_field(referer)}" "{log_field(agent)}"\n')
         self.status, self.size = "-", "-"
+        super().end_headers()
 
 
 def site_server(out: Path, host: str = "127.0.0.1", port: int = 8000, *,

@@ -134,19 +134,25 @@ def word_counts(view: SiteView) -> Counter[str]:
 
 
 def word_list(counts: Counter[str], budget: int = WORD_LIST_BUDGET) -> dict:
-    """`{"words": [[count, "word word ..."], ...]}`, most used first, within `budget` bytes of JSON."""
+    """`{"words": [[count, "word word ..."], ...]}`, most used first: as many of the most used words as fit
+    in `budget` bytes of JSON."""
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    keep = len(ranked)
-    while True:
+
+    def document(keep: int) -> dict:
         by_count: dict[int, list[str]] = defaultdict(list)
         for word, count in ranked[:keep]:
             by_count[count].append(word)
-        document = {"words": [[count, " ".join(words)] for count, words in by_count.items()]}
-        size = len(serialise(document))
-        if size <= budget:
-            return document
-        # Drop about as many of the rarest words as the excess takes (10 bytes a word on average).
-        keep -= max(1, (size - budget) // 8)
+        return {"words": [[count, " ".join(words)] for count, words in by_count.items()]}
+
+    # The size grows with every word kept: the most that fit, by bisection.
+    low, high = 0, len(ranked)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if len(serialise(document(middle))) <= budget:
+            low = middle
+        else:
+            high = middle - 1
+    return document(low)
 
 
 def serialise(document: dict) -> bytes:

@@ -6,7 +6,7 @@
 import { logClick, logSearch, searchSignature } from "./beacons.js";
 import { bindAddButtons, keepQueryInLanguageLinks } from "./list.js";
 import { isEmpty, pagefindFilters, stateFromParams, urlFromState } from "./search-state.js";
-import { correctQuery, correctableWords, fold, knownCorrection, normalise, parseWordList } from "./spelling.js";
+import { correctQuery, fold, knownCorrection, normalise, parseWordList, significantWords } from "./spelling.js";
 import { format, pageLanguage, strings } from "./strings.js";
 
 const PAGE_SIZE = 10;
@@ -194,11 +194,12 @@ function showCorrection(state, corrected, suggestion) {
 }
 
 // Whether a word of the query is not in the index at all. Pagefind then searches for the longest
-// indexed word the typed one starts with ("bibliotk" finds the letter "B"), which only looks like a
-// result. A word counts as found when the best result has a word that starts with it (still typing:
-// "bibli") or when Pagefind finds it as a word of its own (stemmed: "kurserna" finds "kursen").
+// indexed word the typed one starts with ("bibliotk" finds the letter "B", "19121212" the digit "1"),
+// which only looks like a result. A word counts as found when the best result has a word that starts
+// with it (still typing: "bibli") or when Pagefind finds it as a word of its own (stemmed: "kurserna"
+// finds "kursen").
 async function hasUnknownWord(query, found) {
-  const words = correctableWords(query);
+  const words = significantWords(query);
   if (!words.length || !found.results.length) return false;
   const best = await found.results[0].data();
   const content = best.content.split(/\s+/);

@@ -12,6 +12,7 @@ const MIN_LENGTH = 4;
 const ACCENT_COST = 0.5;
 const EDIT_PENALTY = Math.log(8);
 const LETTERS = /\p{L}+/gu;
+const NUMBERS = /\p{N}{4,}/gu;
 
 // Letters and the base letter they are a variant of; a substitution within one base costs ACCENT_COST.
 const BASE = new Map(Object.entries({
@@ -82,6 +83,11 @@ export function fold(word) {
 // The words of a query that a correction may change: runs of letters, at least MIN_LENGTH long.
 export function correctableWords(query) {
   return [...new Set(normalise(query).match(LETTERS) || [])].filter((word) => [...word].length >= MIN_LENGTH);
+}
+
+// The words and numbers of a query, at least MIN_LENGTH long, that must be in the index to be found.
+export function significantWords(query) {
+  return [...correctableWords(query), ...new Set(normalise(query).match(NUMBERS) || [])];
 }
 
 // The best list word for `typed`, or null when the word is fine (in the list, or the start of a list
