@@ -162,9 +162,9 @@ function fill(template, nodes) {
   return template.split(/\{(\w+)\}/).map((part, index) => (index % 2 ? nodes[part] : document.createTextNode(part)));
 }
 
-// The words of a query, isolated from the surrounding text's direction (a Swedish word on an Arabic page).
-function queryWords(query, element = "bdi") {
-  const words = document.createElement(element);
+// A query's words, isolated from the direction of the text around them (a Swedish word on an Arabic page).
+function isolated(query) {
+  const words = document.createElement("bdi");
   words.textContent = query;
   return words;
 }
@@ -172,7 +172,7 @@ function queryWords(query, element = "bdi") {
 function searchLink(state) {
   const link = document.createElement("a");
   link.href = urlFromState(state);
-  link.append(queryWords(state.query));
+  link.append(isolated(state.query));
   return link;
 }
 
@@ -183,7 +183,7 @@ function showCorrection(state, corrected, suggestion) {
   if (corrected) {
     const showing = document.createElement("span");
     const searched = document.createElement("strong");
-    searched.append(queryWords(corrected));
+    searched.append(isolated(corrected));
     showing.append(...fill(text.showingFor, { corrected: searched }));
     const instead = document.createElement("span");
     instead.append(...fill(text.insteadFor, { query: searchLink({ ...state, exact: true }) }));
@@ -351,6 +351,7 @@ function bind() {
     const link = event.target.closest("a");
     if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
     event.preventDefault();
+    recordPending(); // the search whose correction was followed
     const state = stateFromParams(new URL(link.href).searchParams, filterKeys);
     showState(state);
     go(state, "push", { recordIt: true });
