@@ -8,9 +8,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 
 from insatsbas.build import build
-from tests.browser.conftest import Visit, result_count, result_ids, serving, wait_for_results
+from tests.browser.conftest import SCREENSHOTS, Visit, result_count, result_ids, serving, wait_for_results
 from tests.conftest import SAMPLE, TODAY, VALID_ENTRY, write
 
 WORD_LIST_BUDGET = 50 * 1024
@@ -129,12 +130,21 @@ def test_a_known_misspelling_searched_exactly_offers_the_correction(page):
     assert notice.locator("a").get_attribute("href") == "/en/sok/?q=praktik"
 
 
-def test_the_correction_is_isolated_from_arabic_text(page):
-    open_search(page, "/ar/sok/?q=svenks")
+@pytest.mark.parametrize("prefix", ["/", "/en/", "/ar/"])
+def test_the_correction_is_accessible_and_isolated_from_the_text_around_it(browser, site_url, prefix):
+    visit = Visit(browser, site_url, viewport={"width": 390, "height": 844})
+    page = visit.new_page()
+    open_search(page, f"{prefix}sok/?q=svenks")
     notice = page.locator("#search-correction")
     assert notice.is_visible()
     assert notice.locator("strong bdi").text_content() == "svenska"
     assert notice.locator("a bdi").text_content() == "svenks"
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"search-corrected-{prefix.strip('/') or 'sv'}.png")
+    visit.context.close()
+    assert visit.errors == [] and visit.foreign_requests() == []
 
 
 # --- synonyms, with temporary catalogues --------------------------------------------------------------
