@@ -14,6 +14,7 @@ from pelican import Pelican
 from pelican.log import console
 from pelican.settings import read_settings
 
+from insatsbas.i18n import translations
 from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
 from insatsbas.site import plugin
@@ -51,7 +52,8 @@ def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, p
     data = SiteData(catalogue, page_size=page_size)
     for lang in LANGUAGES:
         progress.step(f"  {lang} …")
-        run_pelican(pelican_settings(SiteView(data, lang), out, content_dir))
+        view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"))
+        run_pelican(pelican_settings(view, out, content_dir))
     write_open_data(catalogue, out)
     if search_index:
         progress.step("  Pagefind …")
