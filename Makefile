@@ -23,11 +23,11 @@ build: $(VENV)/.runtime
 
 test: $(VENV)/.test
 	bash .ci/install-browser
-	$(BIN)/ruff check insatsbas tests build.py
+	$(BIN)/ruff check insatsbas tests build.py benchmarks
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.test
-	$(BIN)/ruff check insatsbas tests build.py
+	$(BIN)/ruff check insatsbas tests build.py benchmarks
 
 clean:
 	rm -rf $(OUT) .pytest_cache

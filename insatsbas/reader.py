@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,7 @@ class ProblemLog:
         self.path = path
         self.sink = sink
         self.document: Document | None = None
+        self.errors = 0
 
     def add(self, where: KeyPath, message: str, *, key: bool = False,
             severity: Severity = Severity.ERROR, **params: object) -> None:
@@ -80,9 +82,12 @@ class ProblemLog:
     def add_at(self, line: int, column: int, message: str, *, severity: Severity = Severity.ERROR,
                **params: object) -> None:
         self.sink.append(Problem(self.path, line, column, message, params, severity))
+        if severity is Severity.ERROR:
+            self.errors += 1
 
     def count(self) -> int:
-        return sum(1 for p in self.sink if p.path == self.path and p.is_error)
+        """Errors this log has added (kept as a counter: scanning the sink per file made reading quadratic)."""
+        return self.errors
 
 
 def read_catalogue(root: Path, *, today: date | None = None) -> ReadResult:
@@ -125,10 +130,20 @@ def load_catalogue(root: Path, *, today: date | None = None) -> Catalogue:
 
 def display_path(root: Path, path: Path) -> str:
     """The path as an editor would type it: relative to where the command runs, when it is below."""
+    shown_root = _shown_root(root)
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(shown_root / path.relative_to(root))
     except ValueError:
         return str(path)
+
+
+@lru_cache(maxsize=8)
+def _shown_root(root: Path) -> Path:
+    resolved = root.resolve()
+    try:
+        return resolved.relative_to(Path.cwd())
+    except ValueError:
+        return resolved
 
 
 def read_yaml(root: Path, path: Path, log: ProblemLog) -> Document | None:

@@ -15,6 +15,7 @@ from pelican import Pelican
 from pelican.log import console
 from pelican.settings import read_settings
 
+from insatsbas.i18n import translations
 from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
 from insatsbas.site import plugin
@@ -53,7 +54,7 @@ def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, p
     data = SiteData(catalogue, page_size=page_size)
     for lang in LANGUAGES:
         progress.step(f"  {lang} …")
-        view = SiteView(data, lang)
+        view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"))
         run_pelican(pelican_settings(view, out, content_dir))
         write_word_list(view, language_root(out, lang))
     write_beacons(out)
