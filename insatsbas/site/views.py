@@ -21,6 +21,7 @@ from insatsbas.model import WEEKDAYS, Catalogue, Intervention, Location, Term
 from insatsbas.site.eligibility import EligibilityScales
 from insatsbas.site.eligibility_text import eligibility_sentence, open_to_everyone
 from insatsbas.site.facets import BROWSE_FACETS, FACETS, SEARCH_FACETS, Facet, filter_values, group_by_facet
+from insatsbas.site.search_aids import EntrySynonyms, SynonymMatcher, synonym_words
 
 LANGUAGES = ("sv", "en", "ar")
 SOURCE_LANGUAGE = "sv"
@@ -41,6 +42,7 @@ class SiteData:
     catalogue: Catalogue
     page_size: int = 50
     _html: dict[str, str] = field(default_factory=dict)
+    _synonyms: dict[str, EntrySynonyms] = field(default_factory=dict)
 
     @cached_property
     def published(self) -> list[Intervention]:
@@ -60,6 +62,21 @@ class SiteData:
         if text not in self._html:
             self._html[text] = render_markdown(text)
         return self._html[text]
+
+    @cached_property
+    def synonym_matcher(self) -> SynonymMatcher:
+        return SynonymMatcher(self.catalogue.synonyms)
+
+    def synonyms(self, entry: Intervention) -> EntrySynonyms:
+        """The synonym groups the entry's Swedish text uses (the same for every interface language)."""
+        if entry.id not in self._synonyms:
+            terms = self.catalogue.vocabularies
+            self._synonyms[entry.id] = self.synonym_matcher.entry_synonyms(
+                (entry.title, *(terms.categories[c].label_in(SOURCE_LANGUAGE) for c in entry.categories),
+                 *entry.keywords),
+                (entry.summary, Markup(self.markdown(entry.description)).striptags(),
+                 *(terms.target_groups[t].label_in(SOURCE_LANGUAGE) for t in entry.target_groups)))
+        return self._synonyms[entry.id]
 
 
 @dataclass
@@ -127,6 +144,10 @@ class SiteView:
             return EntryText(t.title, " ".join(t.summary.split()), t.description, self.lang, True, self.data)
         return EntryText(entry.title, entry.summary, entry.description, SOURCE_LANGUAGE, self.lang == SOURCE_LANGUAGE,
                          self.data)
+
+    def synonym_text(self, entry: Intervention, text: EntryText) -> tuple[str, str]:
+        """The entry's synonyms as hidden text for Pagefind: (weighted like a heading, like body text)."""
+        return synonym_words(self.data.synonyms(entry), shows_swedish=text.lang == SOURCE_LANGUAGE)
 
     def sv_attrs(self) -> str:
         """Attributes for Swedish-only catalogue text shown on a page in another language."""
