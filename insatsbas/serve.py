@@ -1,5 +1,6 @@
 """Serve a built output folder locally: the static site (a threaded static file server) and Datasette
-on the database, with the project's metadata."""
+on the database, with the project's metadata. The site server can write an access log in Combined Log
+Format, as nginx and Apache do, so the search statistics can be tried end to end."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ import signal
 import subprocess
 import sys
 import threading
+from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TextIO
 
 from insatsbas.database import DATABASE_NAME
 
@@ -29,10 +32,69 @@ class SiteRequestHandler(SimpleHTTPRequestHandler):
         pass
 
 
-def site_server(out: Path, host: str = "127.0.0.1", port: int = 8000) -> ThreadingHTTPServer:
-    """A server for the built site (port 0 picks a free one); call serve_forever() in a thread."""
-    handler = functools.partial(SiteRequestHandler, directory=str(out))
-    return ThreadingHTTPServer((host, port), handler)
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def log_field(value: str) -> str:
+    """A quoted field as nginx writes it: quotes, backslashes, control characters and bytes beyond ASCII
+    as \\xHH (http.server reads the request line and headers as Latin-1, one character a byte)."""
+    return "".join(f"\\x{ord(c):02X}" if c in '"\\' or not " " <= c <= "~" else c for c in value)
+
+
+class AccessLog:
+    """Lines written whole by many threads at once, flushed at once (the log is read while serving)."""
+
+    def __init__(self, stream: TextIO):
+        self.stream = stream
+        self.lock = threading.Lock()
+
+    def write(self, line: str) -> None:
+        with self.lock:
+            self.stream.write(line)
+            self.stream.flush()
+
+
+class CombinedLogHandler(SiteRequestHandler):
+    """Static files, each request written to the server's `access_log` in Combined Log Format (nginx's
+    and Apache's `combined`), with the status and the size of the body:
+
+        127.0.0.1 - - [23/Nov/2026:21:30:05 +0100] "GET /sok/logg.gif?q=svenska HTTP/1.1" 200 43 "-" "Mozilla/5.0 ..."
+    """
+
+    status: int | str = "-"
+    size: str = "-"
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        self.status = getattr(code, "value", code)  # written with the size, once the headers are complete
+
+    def send_header(self, keyword: str, value: str) -> None:
+        if keyword.lower() == "content-length":
+            self.size = value
+        super().send_header(keyword, value)
+
+    def end_headers(self) -> None:
+        # Logged before the headers go out: once a client has its answer, the line is in the log.
+        now = datetime.now().astimezone()
+        stamp = f"{now:%d}/{MONTHS[now.month - 1]}/{now:%Y:%H:%M:%S %z}"
+        headers = getattr(self, "headers", None)  # None when the request line could not be read
+        referer = headers.get("Referer", "-") if headers else "-"
+        agent = headers.get("User-Agent", "-") if headers else "-"
+        self.server.access_log.write(  # type: ignore[attr-defined]
+            f'{self.client_address[0]} - - [{stamp}] "{log_field(self.requestline)}" {self.status} {self.size} '
+            f'"{log_field(referer)}" "{log_field(agent)}"\n')
+        self.status, self.size = "-", "-"
+        super().end_headers()
+
+
+def site_server(out: Path, host: str = "127.0.0.1", port: int = 8000, *,
+                access_log: TextIO | None = None) -> ThreadingHTTPServer:
+    """A server for the built site (port 0 picks a free one); call serve_forever() in a thread. With
+    `access_log`, every request is written to it in Combined Log Format."""
+    handler_class = SiteRequestHandler if access_log is None else CombinedLogHandler
+    server = ThreadingHTTPServer((host, port), functools.partial(handler_class, directory=str(out)))
+    if access_log is not None:
+        server.access_log = AccessLog(access_log)  # type: ignore[attr-defined]
+    return server
 
 
 def datasette_command(out: Path, host: str, port: int) -> list[str]:

@@ -232,8 +232,12 @@ def test_only_entry_pages_are_marked_for_the_search_index(site):
 def test_entry_filters_come_from_the_model(site):
     elements = Elements(page(site, "insats/huddinge/farlig-beskrivning"))
     filters = {attrs["data-pagefind-filter"] for attrs in elements.find("span") if "data-pagefind-filter" in attrs}
+    # No eligibility limits: every residence status, and the one age band and band of months this catalogue has.
+    statuses = {f"uppehallsstatus:{slug}" for slug in ("asylsokande", "uppehallstillstand-etablering",
+                                                       "uppehallstillstand", "tillfalligt-skydd", "ensamkommande",
+                                                       "anhorig")}
     assert filters == {"kommun:huddinge", "kommun:botkyrka", "kommun:salem", "kategori:sprakstod", "malgrupp:vuxna",
-                       "sprak:sv", "avgiftsfri:ja"}
+                       "sprak:sv", "avgiftsfri:ja", "alder:0-", "manader:0-"} | statuses
     assert elements.find("span", **{"data-pagefind-meta": "id:huddinge/farlig-beskrivning"})
 
 
@@ -307,10 +311,12 @@ def test_open_data_has_the_database_and_a_csv_of_published_entries(site):
 # --- interface translations ----------------------------------------------------------------------
 
 
-def template_messages() -> set[str]:
-    found = extract_from_dir(THEME_DIR / "templates", method_map=[("**.html", "jinja2")],
-                             options_map={"**.html": {"extensions": "jinja2.ext.i18n"}})
-    return {message for _, _, message, _, _ in found if isinstance(message, str) and message}
+def site_messages() -> set[str | tuple[str, str]]:
+    """Every interface message of the site: the templates' and the eligibility sentence's (plurals as tuples)."""
+    found = [*extract_from_dir(THEME_DIR / "templates", method_map=[("**.html", "jinja2")],
+                               options_map={"**.html": {"extensions": "jinja2.ext.i18n"}}),
+             *extract_from_dir(THEME_DIR.parent / "insatsbas" / "site", method_map=[("eligibility_text.py", "python")])]
+    return {message if isinstance(message, str) else tuple(message) for _, _, message, _, _ in found if message}
 
 
 def placeholders(text: str) -> set[str]:
@@ -320,15 +326,23 @@ def placeholders(text: str) -> set[str]:
 @pytest.mark.parametrize("language", ["en", "ar"])
 def test_site_translations_are_complete(language):
     with (TRANSLATIONS_DIR / language / "LC_MESSAGES" / "messages.po").open("rb") as po:
-        catalogue = read_po(po)
-    messages = template_messages()
+        catalogue = read_po(po, locale=language)
+    messages = site_messages()
     assert len(messages) > 100
-    missing = [m for m in messages if not (catalogue.get(m) and catalogue.get(m).string)]
+    singular = [m for m in messages if isinstance(m, str)]
+    missing = [m for m in singular if not (catalogue.get(m) and catalogue.get(m).string)]
     assert not missing, missing
     fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
     assert not fuzzy, fuzzy
-    for message in messages:
+    for message in singular:
         assert placeholders(catalogue.get(message).string) == placeholders(message), message
+    plurals = [m for m in messages if isinstance(m, tuple)]
+    assert len(plurals) >= 5
+    for one, many in plurals:
+        forms = catalogue.get(one) and catalogue.get(one).string
+        # Every plural form of the language (Arabic has six), none empty, none with an unknown placeholder.
+        assert isinstance(forms, tuple) and len(forms) == catalogue.num_plurals and all(forms), (one, forms)
+        assert all(placeholders(form) <= placeholders(many) for form in forms), (one, forms)
 
 
 def test_local_server_serves_the_site_with_the_types_pagefind_needs(site):

@@ -1,5 +1,6 @@
 """The public site: Pelican with the project's theme renders the catalogue model in Swedish (at /),
 English (/en/) and Arabic (/ar/), Pagefind indexes the entry pages, and the open data goes to /data/.
+The search page's word lists and beacon images come from `search_aids`.
 
     write_site(catalogue, out)   # out/index.html, out/en/..., out/ar/..., out/pagefind/, out/data/
 """
@@ -14,10 +15,12 @@ from pelican import Pelican
 from pelican.log import console
 from pelican.settings import read_settings
 
+from insatsbas.i18n import translations
 from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
 from insatsbas.site import plugin
 from insatsbas.site.opendata import write_open_data
+from insatsbas.site.search_aids import write_beacons, write_word_list
 from insatsbas.site.search_index import write_search_index
 from insatsbas.site.views import LANGUAGES, SOURCE_LANGUAGE, SiteData, SiteView
 from insatsbas.timing import timed
@@ -53,7 +56,10 @@ def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, p
         data = SiteData(catalogue, page_size=page_size)
         for lang in LANGUAGES:
             progress.step(f"  {lang} …")
-            run_pelican(pelican_settings(SiteView(data, lang), out, content_dir))
+            view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"))
+            run_pelican(pelican_settings(view, out, content_dir))
+            write_word_list(view, language_root(out, lang))
+        write_beacons(out)
     write_open_data(catalogue, out)
     if search_index:
         progress.step("  Pagefind …")

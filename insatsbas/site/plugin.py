@@ -1,5 +1,5 @@
 """The Pelican plugin: installs the interface translations in every generator's Jinja environment and
-adds a generator that writes the model's pages (start, search, handout, entries, browse pages) with the
+adds a generator that writes the model's pages (start, search, handout, "for me", entries, browse pages) with the
 theme's templates. Pelican itself renders the hand-written pages in content/pages/.
 
 Signals are process-wide, so every receiver acts only on Pelican runs that carry a site view in
@@ -83,6 +83,7 @@ def page_specs(view: SiteView) -> Iterator[PageSpec]:
     yield PageSpec("index", "", {})
     yield PageSpec("search", "sok/", {})
     yield PageSpec("handout", "lista/", {})
+    yield PageSpec("for_me", "for-mig/", {})
     for entry in view.data.published:
         yield PageSpec("entry", view.entry_path(entry), {"entry": entry, "text": view.text(entry)})
     for facet in view.browse_facets:

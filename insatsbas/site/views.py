@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from gettext import NullTranslations
 from urllib.parse import quote
 
 from babel.dates import format_date, get_day_names
@@ -17,12 +18,19 @@ from markupsafe import Markup
 from insatsbas.database import intervention_path
 from insatsbas.markup import render_markdown
 from insatsbas.model import WEEKDAYS, Catalogue, Intervention, Location, Term
-from insatsbas.site.facets import BROWSE_FACETS, FACETS, Facet, filter_values, group_by_facet
+from insatsbas.site.eligibility import EligibilityScales
+from insatsbas.site.eligibility_text import eligibility_sentence, open_to_everyone
+from insatsbas.site.facets import BROWSE_FACETS, FACETS, SEARCH_FACETS, Facet, filter_values, group_by_facet
+from insatsbas.site.search_aids import EntrySynonyms, SynonymMatcher, synonym_words
 
 LANGUAGES = ("sv", "en", "ar")
 SOURCE_LANGUAGE = "sv"
 RIGHT_TO_LEFT = frozenset({"ar"})
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "ar": "العربية"}
+# A word on every entry page, in every language: /for-mig/ searches it with its filters instead of running
+# a filter-only search, which makes Pagefind load every chunk of the word index (130 of 350 KB on the sample,
+# and the whole index of a large catalogue); this way it loads the one chunk that holds this word.
+EVERY_ENTRY_WORD = "insatsbaspost"
 # Swedish letters after z, in Swedish order, so that Å, Ä and Ö sort last.
 SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
 
@@ -34,14 +42,19 @@ class SiteData:
     catalogue: Catalogue
     page_size: int = 50
     _html: dict[str, str] = field(default_factory=dict)
+    _synonyms: dict[str, EntrySynonyms] = field(default_factory=dict)
 
     @cached_property
     def published(self) -> list[Intervention]:
         return list(self.catalogue.published())
 
     @cached_property
+    def scales(self) -> EligibilityScales:
+        return EligibilityScales.of(self.catalogue.vocabularies.residence_status, self.published)
+
+    @cached_property
     def groups(self) -> dict[str, dict[str, list[Intervention]]]:
-        return group_by_facet(self.published)
+        return group_by_facet(self.published, self.scales)
 
     def markdown(self, text: str) -> str:
         """Sanitised HTML, rendered once even when three languages show the same Swedish text (the cache
@@ -49,6 +62,21 @@ class SiteData:
         if text not in self._html:
             self._html[text] = render_markdown(text)
         return self._html[text]
+
+    @cached_property
+    def synonym_matcher(self) -> SynonymMatcher:
+        return SynonymMatcher(self.catalogue.synonyms)
+
+    def synonyms(self, entry: Intervention) -> EntrySynonyms:
+        """The synonym groups the entry's Swedish text uses (the same for every interface language)."""
+        if entry.id not in self._synonyms:
+            terms = self.catalogue.vocabularies
+            self._synonyms[entry.id] = self.synonym_matcher.entry_synonyms(
+                (entry.title, *(terms.categories[c].label_in(SOURCE_LANGUAGE) for c in entry.categories),
+                 *entry.keywords),
+                (entry.summary, Markup(self.markdown(entry.description)).striptags(),
+                 *(terms.target_groups[t].label_in(SOURCE_LANGUAGE) for t in entry.target_groups)))
+        return self._synonyms[entry.id]
 
 
 @dataclass
@@ -80,14 +108,16 @@ class SiteView:
 
     facets = FACETS
     browse_facets = BROWSE_FACETS
+    search_facets = SEARCH_FACETS
     languages = LANGUAGES
     language_names = LANGUAGE_NAMES
 
-    def __init__(self, data: SiteData, lang: str):
+    def __init__(self, data: SiteData, lang: str, translations: NullTranslations | None = None):
         self.data = data
         self.catalogue = data.catalogue
         self.lang = lang
         self.dir = "rtl" if lang in RIGHT_TO_LEFT else "ltr"
+        self.translations = translations or NullTranslations()
 
     # --- addresses ---------------------------------------------------------------------------
 
@@ -115,6 +145,10 @@ class SiteView:
         return EntryText(entry.title, entry.summary, entry.description, SOURCE_LANGUAGE, self.lang == SOURCE_LANGUAGE,
                          self.data)
 
+    def synonym_text(self, entry: Intervention, text: EntryText) -> tuple[str, str]:
+        """The entry's synonyms as hidden text for Pagefind: (weighted like a heading, like body text)."""
+        return synonym_words(self.data.synonyms(entry), shows_swedish=text.lang == SOURCE_LANGUAGE)
+
     def sv_attrs(self) -> str:
         """Attributes for Swedish-only catalogue text shown on a page in another language."""
         if self.lang == SOURCE_LANGUAGE:
@@ -129,6 +163,14 @@ class SiteView:
 
     def labels(self, vocabulary: str, slugs: Iterable[str]) -> list[str]:
         return [self.label(vocabulary, slug) for slug in slugs]
+
+    def description(self, term: Term) -> str:
+        return term.description.get(self.lang) or term.description.get(SOURCE_LANGUAGE, "")
+
+    def sorted_terms(self, vocabulary: str) -> list[Term]:
+        """A vocabulary's terms by their label in this language (Å, Ä, Ö last)."""
+        terms = self.catalogue.vocabularies[vocabulary].values()
+        return sorted(terms, key=lambda term: term.label_in(self.lang).casefold().translate(SWEDISH_ORDER))
 
     def native_name(self, language_code: str) -> str | None:
         term = self.catalogue.vocabularies.languages[language_code]
@@ -192,6 +234,30 @@ class SiteView:
         subject, body = (text.unescape() if isinstance(text, Markup) else text for text in (subject, body))
         return f"mailto:{address}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
 
-    @staticmethod
-    def filters(entry: Intervention) -> list[tuple[str, str]]:
-        return filter_values(entry)
+    def filters(self, entry: Intervention) -> list[tuple[str, str]]:
+        return filter_values(entry, self.data.scales)
+
+    # --- eligibility ---------------------------------------------------------------------------
+
+    def eligibility_sentence(self, entry: Intervention) -> str:
+        return eligibility_sentence(entry.eligibility, self.translations, self.catalogue.vocabularies.residence_status,
+                                    self.lang)
+
+    every_entry_word = EVERY_ENTRY_WORD
+
+    def open_to_everyone(self, entry: Intervention) -> bool:
+        return open_to_everyone(entry.eligibility, self.catalogue.vocabularies.residence_status)
+
+    def for_me_setup(self) -> dict:
+        """What /for-mig/'s script needs, written into the page at build time: the bands (so that a static
+        filter query answers the age and months questions exactly), every status, and the categories in
+        their vocabulary order with their labels (to group the results)."""
+        scales = self.data.scales
+        return {
+            "everyEntryWord": EVERY_ENTRY_WORD,
+            "statuses": list(scales.statuses),
+            "municipalities": list(self.catalogue.vocabularies.municipalities),
+            "ageBands": [band.as_json() for band in scales.ages],
+            "monthBands": [band.as_json() for band in scales.months],
+            "categories": [[term.slug, term.label_in(self.lang)] for term in self.catalogue.vocabularies.categories.values()],
+        }

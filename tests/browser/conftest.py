@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TextIO
 from urllib.parse import urlparse
 
 import pytest
@@ -26,14 +28,24 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def site_url(sample_build: Path) -> Iterator[str]:
-    server = site_server(sample_build, "127.0.0.1", 0)
+@contextmanager
+def serving(folder: Path, access_log: TextIO | None = None) -> Iterator[str]:
+    """A built site served on 127.0.0.1 (writing `access_log` in Combined Log Format, if given)."""
+    server = site_server(folder, "127.0.0.1", 0, access_log=access_log)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    thread.join()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_url(sample_build: Path) -> Iterator[str]:
+    with serving(sample_build) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,8 @@
-// The search as data: the URL (?q=svenska&kommun=haninge&kommun=nacka) <-> { query, filters }.
+// The search as data: the URL (?q=svenska&kommun=haninge&kommun=nacka) <-> { query, filters, exact }.
 // Pure functions, so the page, the back button and later features (beacons, "för mig") share them.
+// `exact` (?exakt=1) searches the query as typed, without correcting its spelling.
+
+const EXACT = "exakt";
 
 export function stateFromParams(params, filterKeys) {
   const filters = {};
@@ -7,7 +10,7 @@ export function stateFromParams(params, filterKeys) {
     const values = [...new Set(params.getAll(key).flatMap((value) => value.split(",")).filter(Boolean))];
     if (values.length) filters[key] = values;
   }
-  return { query: (params.get("q") || "").trim(), filters };
+  return { query: (params.get("q") || "").trim(), filters, exact: params.get(EXACT) === "1" };
 }
 
 export function paramsFromState(state) {
@@ -16,6 +19,7 @@ export function paramsFromState(state) {
   for (const [key, values] of Object.entries(state.filters)) {
     for (const value of values) params.append(key, value);
   }
+  if (state.exact && state.query) params.set(EXACT, "1");
   return params;
 }
 
