@@ -7,7 +7,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from insatsbas.progress import QUIET, Progress
 from insatsbas.reader import read_catalogue
 from insatsbas.search.index import search_index_projection
 from insatsbas.site import site_projection
+from insatsbas.timing import collecting, timed
 
 DEFAULT_CATALOGUE = Path("catalogue")
 DEFAULT_OUTPUT = Path("output")
@@ -44,20 +45,26 @@ class BuildResult:
     catalogue: Catalogue
     out: Path
     warnings: list[Problem]
+    # Wall-clock seconds: "read" (load and validate), one per projection label, the site's sub-phases
+    # ("pages", "search index") and "total"; for benchmarks/run.py.
+    timings: dict[str, float] = field(default_factory=dict)
 
 
 def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *,
           progress: Progress = QUIET, today: date | None = None) -> BuildResult:
     """Validate, then build everything into `out`. Raises CatalogueInvalid and builds nothing on errors."""
-    progress.step("Läser katalogen …")
-    result = read_catalogue(catalogue_dir, today=today)
-    if result.catalogue is None:
-        raise CatalogueInvalid(result.problems)
-    with staging(out) as stage:
-        for label, projection in PROJECTIONS:
-            progress.step(f"{label} …")
-            projection(result.catalogue, stage, progress)
-    return BuildResult(result.catalogue, out, result.warnings)
+    with collecting() as timings, timed("total"):
+        progress.step("Läser katalogen …")
+        with timed("read"):
+            result = read_catalogue(catalogue_dir, today=today)
+        if result.catalogue is None:
+            raise CatalogueInvalid(result.problems)
+        with staging(out) as stage:
+            for label, projection in PROJECTIONS:
+                progress.step(f"{label} …")
+                with timed(label):
+                    projection(result.catalogue, stage, progress)
+    return BuildResult(result.catalogue, out, result.warnings, timings)
 
 
 @contextmanager

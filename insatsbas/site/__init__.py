@@ -23,6 +23,7 @@ from insatsbas.site.opendata import write_open_data
 from insatsbas.site.search_aids import write_beacons, write_word_list
 from insatsbas.site.search_index import write_search_index
 from insatsbas.site.views import LANGUAGES, SOURCE_LANGUAGE, SiteData, SiteView
+from insatsbas.timing import timed
 
 REPO = Path(__file__).resolve().parents[2]
 THEME_DIR = REPO / "theme"
@@ -51,17 +52,19 @@ def site_projection(catalogue: Catalogue, out: Path, progress: Progress = QUIET)
 def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, page_size: int = 50,
                search_index: bool = True, content_dir: Path = CONTENT_DIR) -> None:
     """Render every language into `out` (which may already hold the database), then index it."""
-    data = SiteData(catalogue, page_size=page_size)
-    for lang in LANGUAGES:
-        progress.step(f"  {lang} …")
-        view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"))
-        run_pelican(pelican_settings(view, out, content_dir))
-        write_word_list(view, language_root(out, lang))
-    write_beacons(out)
+    with timed("pages"):
+        data = SiteData(catalogue, page_size=page_size)
+        for lang in LANGUAGES:
+            progress.step(f"  {lang} …")
+            view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"))
+            run_pelican(pelican_settings(view, out, content_dir))
+            write_word_list(view, language_root(out, lang))
+        write_beacons(out)
     write_open_data(catalogue, out)
     if search_index:
         progress.step("  Pagefind …")
-        write_search_index(out)
+        with timed("search index"):
+            write_search_index(out)
 
 
 def language_root(out: Path, lang: str) -> Path:

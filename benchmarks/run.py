@@ -1,0 +1,516 @@
+"""Build and search at scale (issue 6): build the generated catalogue, measure, compare with the targets.
+
+    python benchmarks/run.py [--sizes 1000 5000 29000] [--json FILE] [--runs N] [--ingest-lines N]
+
+For each size: the catalogue from benchmarks/generate.py (cached in benchmarks/out/catalogue-N), then
+- the full build (`insatsbas.build.build`) in a fresh process, `--runs` times (medians): wall time per
+  phase from BuildResult.timings, peak memory, output size and file count;
+- a rebuild after changing one entry (the build is not incremental today: this is a full rebuild);
+- search in Debian's Chromium (Playwright) on /sok/ served by the project's threaded static server;
+- bare Pelican (a minimal theme, one Markdown page per HTML page of our site, with its text) and bare
+  Pagefind (the CLI on our site's HTML, index written elsewhere), each in a fresh process;
+and once `stats ingest` on a generated access log (benchmarks/ingest_bench.py). Results go to a table on
+stdout and to JSON (default benchmarks/out/results.json).
+
+Memory is measured without psutil: each measured command runs as a child of this process and os.wait4()
+returns its resource usage, whose ru_maxrss is the peak RSS of that process or its largest waited-for
+descendant (the kernel keeps the maximum, not a sum). The build process reports its own peak and its
+children's (Pagefind) separately; the build's peak is their sum, an upper bound, because the Python
+process stays alive (holding the catalogue and the site) while Pagefind runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import platform
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))  # `python benchmarks/run.py` must use this checkout's insatsbas
+
+OUT = REPO / "benchmarks" / "out"
+DEFAULT_SIZES = (1000, 5000)
+CHROMIUM = "/usr/bin/chromium"
+# The same launch arguments as tests/browser/conftest.py.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run", "--disable-sync"]
+# A word in almost every entry and one in about one in 300 (benchmarks/corpus.py), each followed in the
+# same page by a second search of the same kind.
+SEARCHES = {"common": ("svenska", "kommun"), "rare": ("simundervisning", "schack")}
+SEARCH_TIMEOUT_MS = 300_000
+SKIPPED_DIRS = {"pagefind", "data", "whoosh", "theme"}
+
+TARGETS = {  # name: (limit, unit, what); all "at most" except ingest
+    "build_seconds": (120.0, "s", "full build"),
+    "build_over_bare": (1.2, "x", "full build / (bare Pelican + bare Pagefind)"),
+    "peak_rss_over_bare_pagefind": (1.0, "x", "build peak memory / bare Pagefind peak memory"),
+    "rebuild_seconds": (10.0, "s", "rebuild after changing one entry"),
+    "common_first_ms": (300.0, "ms", "first common search"),
+    "common_second_ms": (300.0, "ms", "second common search"),
+    "rare_first_ms": (100.0, "ms", "first rare search"),
+    "rare_second_ms": (100.0, "ms", "second rare search"),
+    "common_first_kb": (300.0, "KB", "bytes of the first common search"),
+    "rare_first_kb": (300.0, "KB", "bytes of the first rare search"),
+}
+INGEST_TARGET = 100_000.0
+
+
+# --- processes --------------------------------------------------------------------------------------
+
+
+def run_measured(command: list[str], cwd: Path = REPO) -> tuple[float, int]:
+    """Run `command` to the end; its wall seconds and peak RSS in KB (os.wait4). Raises on failure."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{' '.join(command)} failed ({process.returncode}):\n"
+                               f"{errors.read().decode(errors='replace')[-4000:]}")
+    return seconds, usage.ru_maxrss
+
+
+def child_build(catalogue: Path, out: Path, report: Path) -> None:
+    """Run in a fresh process by measure_build: one build, its timings and peak memory as JSON."""
+    from benchmarks.generate import DEFAULT_TODAY
+    from insatsbas.build import build
+    from insatsbas.problems import CatalogueInvalid
+    try:
+        result = build(catalogue, out, today=DEFAULT_TODAY)
+    except CatalogueInvalid as invalid:
+        sys.exit("\n".join(problem.render("en") for problem in invalid.problems[:20]))
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    report.write_text(json.dumps({"timings": result.timings, "rss_self_kb": own.ru_maxrss,
+                                  "rss_children_kb": children.ru_maxrss}), encoding="utf-8")
+
+
+def measure_build(catalogue: Path, out: Path) -> dict[str, float]:
+    with tempfile.TemporaryDirectory() as folder:
+        report = Path(folder) / "build.json"
+        wall, _ = run_measured([sys.executable, str(Path(__file__).resolve()), "--child-build",
+                                str(catalogue), str(out), str(report)])
+        child = json.loads(report.read_text(encoding="utf-8"))
+    return build_phases(child["timings"], wall) | {
+        "rss_python_mb": child["rss_self_kb"] / 1024,
+        "rss_children_mb": child["rss_children_kb"] / 1024,
+        "peak_rss_mb": (child["rss_self_kb"] + child["rss_children_kb"]) / 1024,
+    }
+
+
+def build_phases(timings: dict[str, float], wall: float) -> dict[str, float]:
+    """The issue's phases from BuildResult.timings; `other` is every other projection and the swap."""
+    from insatsbas.build import PROJECTIONS
+    database = next(timings[label] for label, projection in PROJECTIONS if projection.__name__ == "database_projection")
+    phases = {"load_seconds": timings["read"], "database_seconds": database, "pages_seconds": timings["pages"],
+              "search_index_seconds": timings["search index"]}
+    phases["other_seconds"] = timings["total"] - sum(phases.values())
+    phases["build_seconds"] = timings["total"]
+    phases["process_seconds"] = wall  # with interpreter start and imports
+    return phases
+
+
+def median_of(runs: list[dict[str, float]]) -> dict[str, float]:
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+# --- the catalogue, the output, the one-entry change ------------------------------------------------------
+
+
+def ensure_catalogue(size: int) -> Path:
+    from benchmarks.generate import MARKER, generate
+    folder = OUT / f"catalogue-{size}"
+    marker = folder / MARKER
+    if not (marker.is_file() and json.loads(marker.read_text(encoding="utf-8")).get("entries") == size):
+        print(f"generating {size} entries into {folder} ...", flush=True)
+        generate(size, folder, force=True, jobs=os.cpu_count() or 1)
+    return folder
+
+
+def output_size(out: Path) -> dict[str, float]:
+    files = [path for path in out.rglob("*") if path.is_file()]
+    return {"output_mb": sum(path.stat().st_size for path in files) / 1e6, "output_files": len(files),
+            "html_pages": sum(1 for path in files if path.suffix == ".html")}
+
+
+@contextmanager
+def one_entry_changed(catalogue: Path) -> Iterator[Path]:
+    """An entry with a sentence added to its description, restored afterwards (the catalogue is a cache)."""
+    entry = min(path for path in catalogue.glob("*/*.yml")
+                if re.search(r"^description: \|\n", path.read_text(encoding="utf-8"), re.MULTILINE))
+    original = entry.read_bytes()
+    text = original.decode("utf-8")
+    changed = re.sub(r"^(description: \|\n)(\s+)", r"\1\2Uppdaterad i dag.\n\2", text, count=1, flags=re.MULTILINE)
+    entry.write_text(changed, encoding="utf-8")
+    try:
+        yield entry
+    finally:
+        entry.write_bytes(original)
+
+
+# --- bare engines -----------------------------------------------------------------------------------
+
+
+BARE_TEMPLATE = """<!doctype html>
+<html lang="{{ page.lang or DEFAULT_LANG }}"><head><meta charset="utf-8"><title>{{ page.title }}</title></head>
+<body><main><h1>{{ page.title }}</h1>
+{{ page.content }}
+</main></body></html>
+"""
+BLOCK_END = re.compile(r"</(?:p|li|h[1-6]|dd|dt|tr|div|section|article)>|<br\s*/?>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]+>")
+INVISIBLE = re.compile(r"<(script|style|template)\b.*?</\1>", re.IGNORECASE | re.DOTALL)
+
+
+def page_text(document: str) -> tuple[str, str, str]:
+    """Title, language and the visible text of <main> (or <body>) as paragraphs."""
+    title = html.unescape(TAG.sub("", (re.search(r"<title>(.*?)</title>", document, re.DOTALL) or ["", ""])[1]))
+    lang = (re.search(r'<html[^>]*\blang="([^"]+)"', document) or [None, "sv"])[1]
+    main = re.search(r"<main\b.*?</main>", document, re.DOTALL | re.IGNORECASE) or \
+        re.search(r"<body\b.*?</body>", document, re.DOTALL | re.IGNORECASE)
+    body = BLOCK_END.sub("\n", INVISIBLE.sub("", main[0] if main else document))
+    lines = (" ".join(html.unescape(line).split()) for line in TAG.sub(" ", body).splitlines())
+    return title.strip() or "Sida", lang, "\n\n".join(line for line in lines if line)
+
+
+def write_bare_project(site: Path, folder: Path) -> int:
+    """A Pelican project with one Markdown page per HTML page of `site`, same text, minimal theme."""
+    from insatsbas.site import NO_BLOG
+    shutil.rmtree(folder, ignore_errors=True)
+    pages = folder / "content" / "pages"
+    pages.mkdir(parents=True)
+    (folder / "theme" / "templates").mkdir(parents=True)
+    (folder / "theme" / "static").mkdir()
+    (folder / "theme" / "templates" / "page.html").write_text(BARE_TEMPLATE, encoding="utf-8")
+    count = 0
+    for path in sorted(html_pages(site)):
+        title, lang, text = page_text(path.read_text(encoding="utf-8"))
+        count += 1
+        escaped = re.sub(r"([\\`*_#<>\[\]])", r"\\\1", text)
+        (pages / f"p{count}.md").write_text(f"Title: {title}\nSlug: p{count}\nLang: {lang}\n\n{escaped}\n",
+                                            encoding="utf-8")
+    settings = {**NO_BLOG, "PATH": "content", "THEME": "theme", "PAGE_PATHS": ["pages"], "PAGE_URL": "{slug}/",
+                "PAGE_SAVE_AS": "{slug}/index.html", "PAGE_LANG_SAVE_AS": "{slug}/index.html",
+                "DEFAULT_LANG": "sv", "SITEURL": "", "TIMEZONE": "Europe/Stockholm",
+                "CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False, "DELETE_OUTPUT_DIRECTORY": True}
+    (folder / "pelicanconf.py").write_text(
+        "".join(f"{key} = {value!r}\n" for key, value in settings.items()), encoding="utf-8")
+    return count
+
+
+def html_pages(site: Path) -> Iterator[Path]:
+    for path in site.rglob("*.html"):
+        if not SKIPPED_DIRS & set(path.relative_to(site).parts[:1]):
+            yield path
+
+
+def measure_bare(site: Path, folder: Path) -> dict[str, float]:
+    pages = write_bare_project(site, folder)
+    pelican_seconds, pelican_kb = run_measured(
+        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "output", "-q"], cwd=folder)
+    bare_pages = sum(1 for _ in (folder / "output").rglob("*.html"))
+    # Pagefind on our HTML (the pages the build indexes), its bundle written outside the site.
+    pagefind_seconds, pagefind_kb = run_measured(
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(folder / "pagefind"),
+         "--silent"])
+    return {"bare_markdown_pages": pages, "bare_pelican_pages": bare_pages,
+            "bare_pelican_seconds": pelican_seconds, "bare_pelican_rss_mb": pelican_kb / 1024,
+            "bare_pagefind_seconds": pagefind_seconds, "bare_pagefind_rss_mb": pagefind_kb / 1024}
+
+
+# --- search in Chromium -----------------------------------------------------------------------------
+
+
+WATCH_SEARCH = """() => {
+  const input = document.getElementById("q");
+  const list = document.getElementById("results");
+  const status = document.getElementById("search-status");
+  window.__bench = {start: null, done: null};
+  status.textContent = "";
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter") window.__bench.start = performance.now();
+  }, {capture: true, once: true});
+  const observer = new MutationObserver(() => {
+    if (window.__bench.start !== null && !list.hasAttribute("aria-busy") && status.textContent.trim()) {
+      window.__bench.done = performance.now();
+      observer.disconnect();
+    }
+  });
+  observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+}"""
+
+
+class Transfer:
+    """Bytes a browser context received (Playwright's request sizes: response headers and encoded body).
+    Context-wide, because Pagefind fetches its index from a web worker, which a page's DevTools session
+    does not see."""
+
+    def __init__(self, context):
+        self.received: list[tuple[str, int]] = []
+        context.on("requestfinished", self.finished)
+
+    def finished(self, request) -> None:
+        sizes = request.sizes()
+        self.received.append((request.url, sizes["responseBodySize"] + sizes["responseHeadersSize"]))
+
+    def take(self, containing: str = "") -> int:
+        return sum(size for url, size in self.received if containing in url)
+
+    def reset(self) -> None:
+        self.received.clear()
+
+
+def timed_search(page, word: str) -> tuple[float, int]:
+    """Milliseconds from pressing Enter in the search box to the result list and count rendered."""
+    page.evaluate(WATCH_SEARCH)
+    page.fill("#q", word)
+    page.press("#q", "Enter")
+    page.wait_for_function("() => window.__bench.done !== null", timeout=SEARCH_TIMEOUT_MS)
+    millis = page.evaluate("() => window.__bench.done - window.__bench.start")
+    text = page.text_content("#search-status") or ""
+    numbers = re.findall(r"\d+", text)  # "Antal träffar för ”svenska”: 952"; "Inga träffar" has none
+    return millis, int(numbers[-1]) if numbers else 0
+
+
+@contextmanager
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium through Playwright (the browser tests replace this with their session's browser)."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def measure_search(site: Path) -> dict[str, float]:
+    from insatsbas.serve import site_server
+    server = site_server(site, "127.0.0.1", 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    found: dict[str, float] = {}
+    try:
+        with chromium() as browser:
+            for kind, words in SEARCHES.items():
+                found |= search_pair(browser, url, kind, words)
+    finally:
+        server.shutdown()
+        thread.join()
+    return found
+
+
+def search_pair(browser, url: str, kind: str, words: tuple[str, str]) -> dict[str, float]:
+    """A fresh context: load /sok/, search the first word, then the second in the same page."""
+    context = browser.new_context(base_url=url)
+    try:
+        transfer = Transfer(context)
+        page = context.new_page()
+        page.goto("/sok/")
+        page.wait_for_selector("body[data-search-ready]", timeout=SEARCH_TIMEOUT_MS)
+        loaded_pagefind = transfer.take("/pagefind/")
+        result = {f"{kind}_page_load_kb": transfer.take() / 1000}
+        transfer.reset()
+        for order, word in zip(("first", "second"), words, strict=True):
+            millis, count = timed_search(page, word)
+            page.wait_for_timeout(200)  # let the last loadingFinished events arrive; not part of the time
+            searched = transfer.take()
+            if order == "first":  # everything Pagefind fetched for the first search, from page load on
+                searched += loaded_pagefind
+            result |= {f"{kind}_{order}_word": word, f"{kind}_{order}_ms": millis,
+                       f"{kind}_{order}_kb": searched / 1000, f"{kind}_{order}_results": count}
+            transfer.reset()
+        return result
+    finally:
+        context.close()
+
+
+# --- stats ingest -----------------------------------------------------------------------------------
+
+
+def measure_ingest(lines: int) -> dict[str, float]:
+    from benchmarks.ingest_bench import generate as generate_log
+    from insatsbas.stats.ingest import clear_caches, default_workers, ingest
+    log = OUT / f"access-{lines}.log"
+    if not (log.is_file() and sum(1 for _ in log.open("rb")) == lines):
+        print(f"generating a {lines}-line access log ...", flush=True)
+        OUT.mkdir(parents=True, exist_ok=True)
+        generate_log(log, lines)
+    with tempfile.TemporaryDirectory() as folder:
+        clear_caches()
+        started = time.perf_counter()
+        ingest([log], Path(folder) / "stats.db")
+        seconds = time.perf_counter() - started
+    return {"ingest_lines": lines, "ingest_workers": default_workers(log), "ingest_seconds": seconds,
+            "ingest_lines_per_second": lines / seconds}
+
+
+# --- one size ---------------------------------------------------------------------------------------
+
+
+def measure_size(size: int, runs: int) -> dict[str, Any]:
+    catalogue = ensure_catalogue(size)
+    site = OUT / f"site-{size}"
+    builds = []
+    for number in range(runs):
+        print(f"[{size}] build {number + 1}/{runs} ...", flush=True)
+        builds.append(measure_build(catalogue, site))
+    result: dict[str, Any] = {"entries": size, "runs": runs, **median_of(builds), **output_size(site)}
+    print(f"[{size}] search in Chromium ...", flush=True)
+    result |= measure_search(site)
+    bare_runs = []
+    for number in range(runs):
+        print(f"[{size}] bare Pelican and bare Pagefind {number + 1}/{runs} ...", flush=True)
+        bare_runs.append(measure_bare(site, OUT / f"bare-{size}"))
+    result |= median_of(bare_runs)
+    print(f"[{size}] rebuild after changing one entry ...", flush=True)
+    with one_entry_changed(catalogue):
+        result["rebuild_seconds"] = measure_build(catalogue, site)["build_seconds"]
+    result["rebuild_incremental"] = False
+    result["build_over_bare"] = result["build_seconds"] / (
+        result["bare_pelican_seconds"] + result["bare_pagefind_seconds"])
+    result["peak_rss_over_bare_pagefind"] = result["peak_rss_mb"] / result["bare_pagefind_rss_mb"]
+    return result
+
+
+def missed_targets(result: dict[str, Any]) -> list[str]:
+    missed = []
+    for key, (limit, unit, what) in TARGETS.items():
+        value = result[key]
+        if value > limit:
+            missed.append(f"{what}: {value:,.2f} {unit}, target <= {limit:g} {unit}: "
+                          f"{value - limit:,.2f} {unit} over ({value / limit:.2f}x the target)")
+    return missed
+
+
+def ingest_missed(ingest: dict[str, float]) -> list[str]:
+    rate = ingest["ingest_lines_per_second"]
+    if rate >= INGEST_TARGET:
+        return []
+    return [f"stats ingest: {rate:,.0f} lines/s, target >= {INGEST_TARGET:,.0f}: "
+            f"{INGEST_TARGET - rate:,.0f} lines/s short ({rate / INGEST_TARGET:.2f}x the target)"]
+
+
+# --- output -----------------------------------------------------------------------------------------
+
+
+ROWS = [
+    ("load and validate (s)", "load_seconds", "{:.1f}"),
+    ("database (s)", "database_seconds", "{:.1f}"),
+    ("pages, Pelican, sv/en/ar (s)", "pages_seconds", "{:.1f}"),
+    ("search index, Pagefind (s)", "search_index_seconds", "{:.1f}"),
+    ("other projections (s)", "other_seconds", "{:.1f}"),
+    ("full build (s)", "build_seconds", "{:.1f}"),
+    ("bare Pelican (s)", "bare_pelican_seconds", "{:.1f}"),
+    ("bare Pagefind (s)", "bare_pagefind_seconds", "{:.1f}"),
+    ("build / bare engines", "build_over_bare", "{:.2f}x"),
+    ("build peak RSS, Python + Pagefind (MB)", "peak_rss_mb", "{:,.0f}"),
+    ("  of which Python process (MB)", "rss_python_mb", "{:,.0f}"),
+    ("  of which Pagefind (MB)", "rss_children_mb", "{:,.0f}"),
+    ("bare Pagefind peak RSS (MB)", "bare_pagefind_rss_mb", "{:,.0f}"),
+    ("bare Pelican peak RSS (MB)", "bare_pelican_rss_mb", "{:,.0f}"),
+    ("output (MB)", "output_mb", "{:,.0f}"),
+    ("output files", "output_files", "{:,}"),
+    ("HTML pages", "html_pages", "{:,}"),
+    ("one-entry rebuild, full (s)", "rebuild_seconds", "{:.1f}"),
+    ("'svenska' first search (ms)", "common_first_ms", "{:,.0f}"),
+    ("'svenska' first search (KB)", "common_first_kb", "{:,.0f}"),
+    ("'kommun' second search (ms)", "common_second_ms", "{:,.0f}"),
+    ("'kommun' second search (KB)", "common_second_kb", "{:,.0f}"),
+    ("'simundervisning' first search (ms)", "rare_first_ms", "{:,.0f}"),
+    ("'simundervisning' first search (KB)", "rare_first_kb", "{:,.0f}"),
+    ("'schack' second search (ms)", "rare_second_ms", "{:,.0f}"),
+    ("'schack' second search (KB)", "rare_second_kb", "{:,.0f}"),
+    ("results: svenska / simundervisning", None, None),
+]
+
+
+def table(results: list[dict[str, Any]]) -> str:
+    width = max(len(label) for label, _, _ in ROWS)
+    lines = [f"| {'entries':<{width}} | " + " | ".join(f"{r['entries']:>9,}" for r in results) + " |",
+             f"|{'-' * (width + 2)}|" + "|".join("-" * 11 for _ in results) + "|"]
+    for label, key, form in ROWS:
+        if key is None:
+            cells = [f"{r['common_first_results']:,} / {r['rare_first_results']:,}" for r in results]
+        else:
+            cells = [form.format(r[key]) for r in results]
+        lines.append(f"| {label:<{width}} | " + " | ".join(f"{cell:>9}" for cell in cells) + " |")
+    return "\n".join(lines)
+
+
+def machine() -> dict[str, Any]:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor())
+    memory = next(int(line.split()[1]) for line in Path("/proc/meminfo").read_text().splitlines()
+                  if line.startswith("MemTotal"))
+    return {"nproc": os.cpu_count(), "memory_gb": round(memory / 1024 / 1024, 1), "cpu": model,
+            "python": platform.python_version(), "load_average": [round(x, 2) for x in os.getloadavg()]}
+
+
+def main(argv: list[str] | None = None) -> dict[str, Any]:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
+    parser.add_argument("--json", type=Path, default=OUT / "results.json")
+    parser.add_argument("--runs", type=int, default=1, help="builds and bare runs per size (medians)")
+    parser.add_argument("--ingest-lines", type=int, default=1_000_000)
+    parser.add_argument("--child-build", nargs=3, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_build:
+        child_build(*args.child_build)
+        return {}
+    started = time.perf_counter()
+    report: dict[str, Any] = {"machine_at_start": machine(), "memory_measured_with": "os.wait4 ru_maxrss",
+                              "rebuild_note": "the build is not incremental: the one-entry rebuild is a full build",
+                              "sizes": []}
+    for size in args.sizes:
+        report["sizes"].append(measure_size(size, args.runs))
+    print("stats ingest ...", flush=True)
+    report["ingest"] = measure_ingest(args.ingest_lines)
+    report["machine_at_end"] = machine()
+    report["seconds"] = time.perf_counter() - started
+    report["missed"] = {str(r["entries"]): missed_targets(r) for r in report["sizes"]}
+    report["missed"]["ingest"] = ingest_missed(report["ingest"])
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print_report(report)
+    return report
+
+
+def print_report(report: dict[str, Any]) -> None:
+    start, end = report["machine_at_start"], report["machine_at_end"]
+    print(f"\n{start['nproc']} cores, {start['memory_gb']} GB, {start['cpu']}, Python {start['python']}; "
+          f"load average {start['load_average']} at start, {end['load_average']} at end; "
+          f"{report['seconds']:.0f} s in all")
+    print(table(report["sizes"]))
+    ingest = report["ingest"]
+    print(f"stats ingest: {ingest['ingest_lines']:,} lines in {ingest['ingest_seconds']:.1f} s, "
+          f"{ingest['ingest_lines_per_second']:,.0f} lines/s ({ingest['ingest_workers']} worker(s))")
+    print("The one-entry rebuild is a full rebuild (the build is not incremental).")
+    for size, missed in report["missed"].items():
+        label = "stats ingest" if size == "ingest" else f"{int(size):,} entries"
+        print(f"\nMissed targets, {label}:" if missed else f"\nAll targets met, {label}.")
+        for line in missed:
+            print(f"  - {line}")
+
+
+if __name__ == "__main__":
+    main()

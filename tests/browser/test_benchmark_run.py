@@ -1,0 +1,82 @@
+"""benchmarks/run.py on a tiny catalogue: every measurement runs (nothing skipped) and lands in the JSON.
+It drives Chromium with the browser tests' session browser (Playwright's sync API allows one at a time);
+it asserts which numbers exist, never how fast they are."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from benchmarks import run
+from benchmarks.run import ROWS, TARGETS
+
+SIZE_FIELDS = {key for _, key, _ in ROWS if key} | set(TARGETS) | {
+    "entries", "runs", "process_seconds", "rebuild_incremental", "bare_markdown_pages", "bare_pelican_pages",
+    "common_first_results", "rare_first_results", "common_second_results", "rare_second_results",
+    "common_first_word", "rare_second_word", "common_page_load_kb", "rare_page_load_kb"}
+INGEST_FIELDS = {"ingest_lines", "ingest_workers", "ingest_seconds", "ingest_lines_per_second"}
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory, monkeypatch_module, browser) -> dict:
+    @contextmanager
+    def session_browser() -> Iterator:
+        yield browser
+
+    out = tmp_path_factory.mktemp("bench")
+    monkeypatch_module.setattr(run, "OUT", out)
+    monkeypatch_module.setattr(run, "chromium", session_browser)
+    results = out / "results.json"
+    run.main(["--sizes", "60", "--runs", "1", "--ingest-lines", "3000", "--json", str(results)])
+    return json.loads(results.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def test_the_json_has_every_field_for_each_size(report):
+    [size] = report["sizes"]
+    assert set(size) >= SIZE_FIELDS, SIZE_FIELDS - set(size)
+    assert size["entries"] == 60
+    assert set(report["ingest"]) >= INGEST_FIELDS
+    assert {"nproc", "memory_gb", "cpu", "load_average"} <= set(report["machine_at_start"])
+    assert set(report["missed"]) == {"60", "ingest"}
+
+
+def test_the_phases_add_up_to_the_build_and_were_all_measured(report):
+    [size] = report["sizes"]
+    phases = ["load_seconds", "database_seconds", "pages_seconds", "search_index_seconds", "other_seconds"]
+    assert all(size[phase] > 0 for phase in phases)
+    assert sum(size[phase] for phase in phases) == pytest.approx(size["build_seconds"])
+    assert size["process_seconds"] > size["build_seconds"]
+    assert size["rebuild_seconds"] > 0 and size["rebuild_incremental"] is False
+
+
+def test_bare_pelican_renders_one_page_per_page_of_the_site(report):
+    [size] = report["sizes"]
+    assert size["bare_markdown_pages"] == size["bare_pelican_pages"] > 60
+    assert size["html_pages"] >= size["bare_pelican_pages"]
+    assert size["bare_pagefind_rss_mb"] > 0 and size["rss_children_mb"] > 0
+
+
+def test_the_searches_found_results_and_transferred_the_index(report):
+    [size] = report["sizes"]
+    assert size["common_first_results"] > 30  # "svenska" is in most entries
+    assert size["common_first_kb"] > size["common_second_kb"]  # the first search loads Pagefind itself
+    assert size["common_first_ms"] > 0 and size["rare_first_ms"] > 0
+
+
+def test_the_changed_entry_is_restored_so_the_cached_catalogue_stays_as_generated(report):
+    from benchmarks.generate import generate
+    cached = Path(run.OUT) / "catalogue-60"
+    fresh = Path(run.OUT) / "fresh-60"
+    generate(60, fresh)
+    for path in fresh.rglob("*.yml"):
+        assert (cached / path.relative_to(fresh)).read_bytes() == path.read_bytes(), path
