@@ -2,45 +2,15 @@
 
 from __future__ import annotations
 
-import socket
-import subprocess
-import sys
-import time
-
-import httpx
 import pytest
 
-from tests.conftest import REPO
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.conftest import REPO, running_datasette
 
 
 @pytest.fixture(scope="module")
 def datasette(sample_build):
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(sample_build / "insatsbas.db"), "-m",
-         str(REPO / "metadata.yml"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            httpx.get(base + "/-/versions.json", timeout=1)
-            break
-        except httpx.TransportError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError(process.stderr.read().decode()) from None
-            time.sleep(0.2)
-    yield httpx.Client(base_url=base, timeout=10)
-    process.terminate()
-    process.wait(10)
+    with running_datasette(sample_build / "insatsbas.db", REPO / "metadata.yml") as client:
+        yield client
 
 
 def rows(client, path, **params):

@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import time
-
-import httpx
 import pytest
 import yaml
 
 from insatsbas.stats.ingest import ingest
-from tests.conftest import REPO
+from tests.conftest import REPO, running_datasette
 from tests.logfactory import rotated_scenario
-from tests.test_datasette import free_port
 
 METADATA = REPO / "stats-metadata.yml"
 
@@ -22,26 +16,8 @@ METADATA = REPO / "stats-metadata.yml"
 def client(tmp_path_factory: pytest.TempPathFactory):
     folder = tmp_path_factory.mktemp("stats-datasette")
     ingest(rotated_scenario(folder, count=3000).files, folder / "stats.db")
-    port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(folder / "stats.db"), "-m", str(METADATA),
-         "--host", "127.0.0.1", "--port", str(port)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            httpx.get(base + "/-/versions.json", timeout=1)
-            break
-        except httpx.TransportError:
-            if time.monotonic() > deadline or process.poll() is not None:
-                process.kill()
-                raise RuntimeError(process.stderr.read().decode()) from None
-            time.sleep(0.2)
-    yield httpx.Client(base_url=base, timeout=10)
-    process.terminate()
-    process.wait(10)
+    with running_datasette(folder / "stats.db", METADATA) as stats_client:
+        yield stats_client
 
 
 @pytest.mark.parametrize("name", list(yaml.safe_load(METADATA.read_text(encoding="utf-8"))["databases"]["stats"]["queries"]))
