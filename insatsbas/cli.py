@@ -368,12 +368,14 @@ def stats_group() -> None:
 @stats_group.command("ingest")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, allow_dash=True))
 @db_option
+@click.option("--server", default="", metavar="NAMN",
+              help="Webbserverns namn när flera servrar delar på trafiken; alltid samma namn för samma server.")
 @lang_option
-def stats_ingest(files: tuple[str, ...], db_path: Path, lang: str) -> None:
+def stats_ingest(files: tuple[str, ...], db_path: Path, server: str, lang: str) -> None:
     """Läs webbserverns åtkomstloggar (Common/Combined Log Format, .gz eller - för stdin) in i stats.db."""
     from insatsbas.stats.ingest import ingest
 
-    report = ingest(list(files), db_path)
+    report = ingest(list(files), db_path, server=server)
     for source in report.sources:
         click.echo(translate(
             N_("{source}: {lines} rader, {searches} nya sökningar, {clicks} nya klick, {duplicates} redan räknade, "

@@ -244,3 +244,26 @@ def test_parsing_in_worker_processes_gives_the_same_rows(scenario: Scenario, tmp
         query = f"SELECT request_key, {columns} FROM {table} ORDER BY 1"
         assert rows(tmp_path / "one.db", query) == rows(tmp_path / "two.db", query)
     assert sequential.sources[0].unparsable_lines == parallel.sources[0].unparsable_lines
+
+
+SEARCH_LINE = ('{client} - - [22/Nov/2026:10:15:32 +0100] "GET /sok/logg.gif?q=sfi&n=3&lang=sv HTTP/1.1" 200 43 '
+               '"-" "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0"\n')
+
+
+def test_equal_lines_from_two_servers_count_twice_when_the_servers_are_named(tmp_path: Path):
+    # Two visitors behind two load-balanced servers send the same search in the same second; each server's
+    # log holds one line, and the lines differ only in the client address, which is never part of the key.
+    server_logs = {}
+    for name, client in (("web1", "203.0.113.9"), ("web2", "198.51.100.4")):
+        server_logs[name] = tmp_path / f"{name}.log"
+        server_logs[name].write_text(SEARCH_LINE.format(client=client), encoding="utf-8")
+
+    unnamed = tmp_path / "unnamed.db"
+    assert ingest(list(server_logs.values()), unnamed).total("new_searches") == 1
+
+    named = tmp_path / "named.db"
+    counted = [ingest([log], named, server=name).total("new_searches") for name, log in server_logs.items()]
+    assert counted == [1, 1]
+    again = [ingest([log], named, server=name).total("new_searches") for name, log in server_logs.items()]
+    assert again == [0, 0]
+    assert rows(named, "SELECT count(*) FROM searches")[0][0] == 2

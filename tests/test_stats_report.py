@@ -129,3 +129,15 @@ def test_report_command_without_a_database_says_what_to_do(tmp_path: Path):
     result = CliRunner().invoke(cli, ["stats", "report", "--db", str(tmp_path / "none.db"), "--out", str(tmp_path)])
     assert result.exit_code == 1
     assert "Kör först insatsbas stats ingest" in result.output
+
+
+def test_counts_agree_in_number_with_their_noun(tmp_path: Path):
+    log = write_log(tmp_path / "access.log", [
+        search_line(datetime(2026, 10, 5, 9, 0, tzinfo=STOCKHOLM), "sfi", 12, kommun="huddinge")])
+    ingest([log], tmp_path / "stats.db")
+    catalogue = load_catalogue(SAMPLE, today=TODAY)
+    page = write_report(tmp_path / "stats.db", catalogue, tmp_path / "out", min_count=1).read_text(encoding="utf-8")
+    text = " ".join(page.split())
+    assert "<strong>1</strong> sökning," in text
+    assert "minst 1 sökning har samma ord" in text
+    assert "1 sökningar" not in text

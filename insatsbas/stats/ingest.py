@@ -17,7 +17,9 @@ statistics answer (what do people search for, what do they not find, what do the
 visitor identity, and leaving it out removes a whole class of risk.
 
 Ingesting is idempotent: every row carries a request key (see `schema.py`), inserts skip keys already
-present, so the same file ingested twice, or rotated logs that overlap, count each request once.
+present, so the same file ingested twice, or rotated logs that overlap, count each request once. When
+several web servers share the traffic, each server's logs are ingested with its own fixed `server` name,
+which goes into the key: two servers can log byte-identical lines for two different visitors.
 """
 
 from __future__ import annotations
@@ -113,8 +115,11 @@ class IngestReport:
 
 
 def ingest(sources: list[str | Path], db_path: Path, *, stdin: TextIO | io.BufferedIOBase | None = None,
-           workers: int | None = None, chunk_lines: int = CHUNK_LINES) -> IngestReport:
+           workers: int | None = None, chunk_lines: int = CHUNK_LINES, server: str = "") -> IngestReport:
     """Ingest every source ("-" is standard input) into stats.db at `db_path`.
+
+    `server` names the web server that wrote the logs, when several do (always the same name for the same
+    server, so that its overlapping logs still count each request once); empty for a single server.
 
     `workers` processes parse a log in parallel (default: two on a machine with two or more cores, for
     files over PARALLEL_BYTES; otherwise this process parses). The result is the same either way.
@@ -126,7 +131,8 @@ def ingest(sources: list[str | Path], db_path: Path, *, stdin: TextIO | io.Buffe
             name = "-" if str(source) == "-" else Path(source).name
             count = workers if workers is not None else default_workers(source)
             with db.conn, open_log(source, stdin) as stream:
-                reports.append(ingest_stream(db, stream, name, workers=count, chunk_lines=chunk_lines))
+                reports.append(ingest_stream(db, stream, name, workers=count, chunk_lines=chunk_lines,
+                                             server=server))
     finally:
         db.close()
     return IngestReport(reports)
@@ -158,18 +164,19 @@ def open_log(source: str | Path, stdin: TextIO | io.BufferedIOBase | None = None
         yield stream
 
 
-def ingest_stream(db, stream: TextIO, name: str, *, workers: int = 1, chunk_lines: int = CHUNK_LINES) -> SourceReport:
+def ingest_stream(db, stream: TextIO, name: str, *, workers: int = 1, chunk_lines: int = CHUNK_LINES,
+                  server: str = "") -> SourceReport:
     """Ingest one log inside the caller's transaction, chunk by chunk (in worker processes if `workers` > 1)."""
     report = SourceReport(name)
     days: set[str] = set()
     if workers <= 1:
         for lines, first in chunks(stream, chunk_lines):
-            merge(db, report, days, parse_chunk(lines, first))
+            merge(db, report, days, parse_chunk(lines, first, server))
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             pending: deque[Future[Chunk]] = deque()
             for lines, first in chunks(stream, chunk_lines):
-                pending.append(pool.submit(parse_chunk, lines, first))
+                pending.append(pool.submit(parse_chunk, lines, first, server))
                 if len(pending) >= 2 * workers:  # bounded: memory stays constant however long the log
                     merge(db, report, days, pending.popleft().result())
             while pending:
@@ -231,7 +238,7 @@ def merge(db, report: SourceReport, days: set[str], chunk: Chunk) -> None:
     days |= chunk.days
 
 
-def parse_chunk(lines: list[str], first_number: int) -> Chunk:
+def parse_chunk(lines: list[str], first_number: int, server: str = "") -> Chunk:
     """Parse consecutive log lines into rows; runs in a worker process for large logs."""
     chunk = Chunk(len(lines))
     searches, clicks, window = chunk.searches, chunk.clicks, {}
@@ -266,11 +273,11 @@ def parse_chunk(lines: list[str], first_number: int) -> Chunk:
             chunk.invalid_beacons += 1
             continue
         add_day(minute[:10])
-        table.append((minute, request_key(stored[-1], line, match.start("time"), window), *stored[:-1]))
+        table.append((minute, request_key(stored[-1], line, match.start("time"), window, server), *stored[:-1]))
     return chunk
 
 
-def request_key(row_bits: int, line: str, time_start: int, window: dict[str, list[str]]) -> int:
+def request_key(row_bits: int, line: str, time_start: int, window: dict[str, list[str]], server: str = "") -> int:
     """A key that is the same for the same request in any log, and depends on no client address.
 
     `row_bits` (47 bits) hash the stored values only: a hash of the raw query would let anyone holding
@@ -279,7 +286,8 @@ def request_key(row_bits: int, line: str, time_start: int, window: dict[str, lis
     client address are numbered in order of first appearance within their chunk of the log (kept only in
     memory; chunks are cut between seconds, and identical lines share their second), so two visitors
     who sent the same request in the same second count twice while the same line read again (an
-    overlapping log) does not.
+    overlapping log) does not. A `server` name (empty for one server) tells equal lines of different
+    servers' logs apart.
     """
     tail = line[time_start - 1:]
     if not tail.endswith("\n"):  # the last line of a file may lack its newline
@@ -295,6 +303,8 @@ def request_key(row_bits: int, line: str, time_start: int, window: dict[str, lis
         clients.append(client)
         occurrence = len(clients) - 1
     data = tail.encode() if occurrence == 0 else f"{occurrence}\x00{tail}".encode()
+    if server:
+        data = f"{server}\x01".encode() + data
     line_bits = int.from_bytes(blake2b(data, digest_size=2).digest())
     return row_bits << 16 | line_bits
 

@@ -39,6 +39,11 @@ def number(value: float, decimals: int = 0) -> str:
     return format_decimal(value, format=pattern, locale=LOCALE)
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """The Swedish noun form for `count`: "1 sökning", "2 sökningar" (the report is in Swedish only)."""
+    return one if count == 1 else many
+
+
 def percent(part: int, whole: int) -> str:
     return format_percent(part / whole if whole else 0, format="#,##0.0 %", locale=LOCALE)
 
@@ -153,7 +158,7 @@ def render_page(figures: Figures, catalogue: Catalogue, chart_list: list[Chart])
     environment = Environment(loader=PackageLoader("insatsbas.stats", "templates"),
                               autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
     return environment.get_template("statistik.html").render(
-        figures=figures, charts=chart_list, newcomers=catalogue.newcomers, number=number, percent=percent,
+        figures=figures, charts=chart_list, newcomers=catalogue.newcomers, number=number, plural=plural, percent=percent,
         municipality=lambda slug: municipality_label(catalogue, slug),
         period=(month_label(figures.months[0].month), month_label(figures.months[-1].month)) if figures.months else None,
     )
