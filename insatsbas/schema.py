@@ -16,13 +16,13 @@ from insatsbas.model import GENDERS, OWNER_TYPES, REFERRALS, STATUSES, UI_LANGUA
 SCHEMA_PATH = Path("schema") / "insats.schema.json"
 SCHEMA_ID = "https://example.org/insatsbas/schema/insats.schema.json"
 
-DATE_PATTERN = r"^\d{4}-\d{2}-\d{2}$"
-TIME_PATTERN = r"^([01]\d|2[0-3]):[0-5]\d$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 \-]{4,19}$"
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 URL_PATTERN = r"^https?://\S+$"
-POSTAL_CODE_PATTERN = r"^\d{3} ?\d{2}$"
+POSTAL_CODE_PATTERN = r"^[0-9]{3} ?[0-9]{2}$"
 SUMMARY_MAX = 300
 
 
@@ -246,7 +246,7 @@ def vocabulary_schema(name: str) -> dict[str, Any]:
     required: tuple[str, ...] = ("slug", "label")
     if name == "municipalities":
         properties["name"] = text("Namn", "")
-        properties["code"] = text("Kommunkod", "", pattern=r"^\d{4}$")
+        properties["code"] = text("Kommunkod", "", pattern=r"^[0-9]{4}$")
         required = ("slug", "name", "code", "label")
     if name == "languages":
         properties["native"] = text("Namn på språket självt", "")
