@@ -24,6 +24,9 @@ def _markdown() -> markdown.Markdown:
     return markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
 
 
+# The database and the three languages of the site show the same descriptions: each text is rendered once
+# per process. Bounded, so a long-lived process does not grow without end; the HTML is about 1.5 KB a text.
+@lru_cache(maxsize=65_536)
 def render_markdown(text: str) -> str:
     converter = _markdown()
     converter.reset()

@@ -41,7 +41,6 @@ class SiteData:
 
     catalogue: Catalogue
     page_size: int = 50
-    _html: dict[str, str] = field(default_factory=dict)
     _synonyms: dict[str, EntrySynonyms] = field(default_factory=dict)
 
     @cached_property
@@ -57,11 +56,8 @@ class SiteData:
         return group_by_facet(self.published, self.scales)
 
     def markdown(self, text: str) -> str:
-        """Sanitised HTML, rendered once even when three languages show the same Swedish text (the cache
-        holds one build's descriptions: about 1.5 KB an entry)."""
-        if text not in self._html:
-            self._html[text] = render_markdown(text)
-        return self._html[text]
+        """Sanitised HTML, rendered once even when the database and three languages show the same text."""
+        return render_markdown(text)
 
     @cached_property
     def synonym_matcher(self) -> SynonymMatcher:
