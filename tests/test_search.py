@@ -204,3 +204,23 @@ def test_search_runs_without_any_warning(make_catalogue, entries, tmp_path: Path
     assert completed.returncode == 0, completed.stderr
     assert completed.stderr == ""
     assert "SFI på dagtid" in completed.stdout
+
+
+def test_an_index_written_by_two_processes_finds_the_same_as_one(tmp_path: Path, monkeypatch):
+    from insatsbas.search import index as search_index
+
+    catalogue = load_catalogue(SAMPLE, today=TODAY)
+    single = Searcher(*index_in_memory(catalogue))
+    monkeypatch.setattr(search_index, "PARALLEL_FROM", 0)
+    assert search_index.parallel_writer_options(1).get("procs", 1) == min(2, os.cpu_count() or 1)
+    parallel_index = search_index.write_index(catalogue, tmp_path / "whoosh")
+    parallel = Searcher(parallel_index, catalogue.synonyms)
+
+    def ranking(text: str, searcher: Searcher) -> list[tuple[float, str]]:
+        # Equal scores may come in either order (Whoosh breaks ties by document number, which differs).
+        return sorted((-round(hit.score, 6), hit.id) for hit in search_catalogue(text, searcher, limit=200).hits)
+
+    for text in ("sfi", "svenska", "simning", "föräldrar", "praktik", "bibliotk", "läxhjälp arabiska"):
+        expected = ranking(text, single)
+        assert expected, text
+        assert ranking(text, parallel) == expected, text

@@ -10,6 +10,7 @@ expands them exactly as a search of the catalogue would.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -25,6 +26,7 @@ INDEX_FOLDER = "whoosh"
 SYNONYMS_JSON = "synonyms.json"
 SWEDISH_FIELDS = {"title": 3.0, "keywords": 2.0, "summary": 1.5, "description": 1.0}
 TRANSLATED_BOOST = 1.0
+PARALLEL_FROM = 1000  # entries
 
 
 def translated_field(language: str) -> str:
@@ -78,11 +80,22 @@ def write_index(catalogue: Catalogue, storage_or_folder: Path | RamStorage, prog
         save_synonyms(catalogue.synonyms, storage_or_folder / SYNONYMS_JSON)
     else:
         index = storage_or_folder.create_index(schema)
-    writer = index.writer()
-    for entry in progress.track(list(catalogue.published()), "Sökindex"):
+    entries = list(catalogue.published())
+    parallel = isinstance(storage_or_folder, Path)  # worker processes write segments to disk, not to memory
+    writer = index.writer(**(parallel_writer_options(len(entries)) if parallel else {}))
+    for entry in progress.track(entries, "Sökindex"):
         writer.add_document(**document(entry))
     writer.commit()
     return index
+
+
+def parallel_writer_options(entries: int) -> dict[str, object]:
+    """Whoosh indexes in pure Python; on a large catalogue a second process halves the wall time (each
+    process writes its own segment, and searches read them together). A small one is faster in one."""
+    processes = min(2, os.cpu_count() or 1)
+    if entries < PARALLEL_FROM or processes < 2:
+        return {}
+    return {"procs": processes, "multisegment": True, "limitmb": 128}
 
 
 def search_index_projection(catalogue: Catalogue, out: Path, progress: Progress) -> None:
