@@ -399,3 +399,14 @@ def test_cli_export_and_import(tmp_path, make_catalogue, hsds_reference):
                                   "--lang", "en"])
     assert unknown.exit_code == 1
     assert "The owner «okand» is not in" in unknown.output
+
+
+@pytest.mark.parametrize("keys", [("service", "huddinge/sfi"), ("location", "haninge/sprakcafe", "1"),
+                                  ("attribute", "å/ä", "ö", "العربية"), ("organization",), ("x", "")])
+def test_identifiers_are_the_standard_uuid5_of_the_namespace(keys):
+    import uuid
+
+    from insatsbas.hsds.ids import NAMESPACE
+
+    assert hsds_id(*keys) == str(uuid.uuid5(NAMESPACE, "|".join(keys)))
+    assert uuid.UUID(hsds_id(*keys)).version == 5

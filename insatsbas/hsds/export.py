@@ -305,7 +305,10 @@ def write_hsds(catalogue: Catalogue, out: Path) -> HsdsExport:
     json_dir = out / JSON_DIR
     json_dir.mkdir(parents=True, exist_ok=True)
     json_path = json_dir / JSON_FILE
-    json_path.write_text(json.dumps(service_list(services), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    # Compact: with `indent`, the json module falls back from its C encoder to pure Python (11 of 25 s at
+    # 5,000 entries). `jq .` shows the file indented.
+    json_path.write_text(json.dumps(service_list(services), ensure_ascii=False, separators=(",", ":")) + "\n",
+                         encoding="utf-8")
     rows = tabular_rows(catalogue, services)
     tabular_dir = out / TABULAR_DIR
     written = write_tables(rows, tabular_dir)
