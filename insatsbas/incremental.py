@@ -22,7 +22,6 @@ import json
 import os
 import shutil
 from dataclasses import dataclass, field, replace
-from functools import cache
 from importlib import metadata
 from pathlib import Path
 
@@ -30,9 +29,8 @@ from insatsbas.model import Catalogue, Intervention
 
 MANIFEST_NAME = ".insatsbas-build.json"
 MANIFEST_FORMAT = 1
-REPO = Path(__file__).resolve().parents[1]
-# The code, the theme and the hand-written pages: a change to any of them is a full build.
-SOURCE_DIRS = ("insatsbas", "theme", "content")
+PACKAGE_DIR = Path(__file__).resolve().parent
+# Files of the code, the theme and the hand-written pages; a change to any of them is a full build.
 SOURCE_SUFFIXES = {".py", ".html", ".css", ".js", ".po", ".md", ".cfg", ".json", ".svg", ".png", ".ico", ".txt"}
 # Libraries whose version can change a byte of the output.
 RENDERING_LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "markupsafe", "sqlite-utils",
@@ -47,15 +45,21 @@ def digest(*parts: object) -> str:
     return h.hexdigest()
 
 
-@cache
-def source_fingerprint(root: Path = REPO) -> str:
-    """Every file of the code, theme and content, and the rendering libraries' versions (once per process:
-    the code cannot change under a running build)."""
+def default_sources() -> tuple[Path, ...]:
+    """The code, the theme (templates, CSS, JS, interface translations) and the hand-written pages."""
+    from insatsbas import site  # the site imports this module
+
+    return (PACKAGE_DIR, site.THEME_DIR, site.CONTENT_DIR)
+
+
+def source_fingerprint(folders: tuple[Path, ...]) -> str:
+    """Every file in the folders, and the rendering libraries' versions. Not cached: a few hundred small
+    files take milliseconds, and a long-running process may see the theme change."""
     h = hashlib.sha256()
-    for folder in SOURCE_DIRS:
-        for path in sorted((root / folder).rglob("*")):
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in SOURCE_SUFFIXES and "__pycache__" not in path.parts:
-                h.update(path.relative_to(root).as_posix().encode() + b"\x00" + path.read_bytes() + b"\x00")
+                h.update(path.relative_to(folder).as_posix().encode() + b"\x00" + path.read_bytes() + b"\x00")
     for name in RENDERING_LIBRARIES:
         try:
             version = metadata.version(name)
@@ -65,17 +69,17 @@ def source_fingerprint(root: Path = REPO) -> str:
     return h.hexdigest()
 
 
-def inputs_fingerprint(catalogue: Catalogue) -> str:
+def inputs_fingerprint(catalogue: Catalogue, sources: tuple[Path, ...] | None = None) -> str:
     """What every output shows: code, theme, content, vocabularies, synonyms, newcomers, coordinators."""
-    return digest(MANIFEST_FORMAT, source_fingerprint(), catalogue.vocabularies, catalogue.synonyms,
-                  catalogue.newcomers, catalogue.coordinators)
+    return digest(MANIFEST_FORMAT, source_fingerprint(sources or default_sources()), catalogue.vocabularies,
+                  catalogue.synonyms, catalogue.newcomers, catalogue.coordinators)
 
 
 def entry_fingerprint(catalogue: Catalogue, entry: Intervention) -> str:
     """An entry with its owner (name, contact, review interval): what its pages show of the catalogue,
-    apart from the inputs every page shows. The review date is in it; whether it has passed is not (that
+    apart from the inputs every page shows (and from where the catalogue folder is). The review date is in it; whether it has passed is not (that
     depends on the day of the build, and pages add it)."""
-    return digest(entry, catalogue.owners[entry.owner])
+    return digest(replace(entry, source=Path(entry.source).name), catalogue.owners[entry.owner])
 
 
 def catalogue_fingerprint(catalogue: Catalogue, entries: dict[str, str]) -> str:
