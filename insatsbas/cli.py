@@ -107,8 +107,9 @@ def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool,
     if not quiet:
         click.echo(translate(N_("Byggt: {entries} insatser i {out} ({warnings} varningar)."), lang,
                              entries=len(result.catalogue.interventions), out=out, warnings=len(result.warnings)))
-        click.echo(translate(N_("Sidor: {rendered} renderade, {reused} återanvända från förra bygget."), lang,
-                             rendered=result.pages_rendered, reused=result.pages_reused))
+        if result.incremental:
+            click.echo(translate(N_("Sidor: {rendered} renderade, {reused} återanvända från förra bygget."), lang,
+                                 rendered=result.pages_rendered, reused=result.pages_reused))
 
 
 @cli.command()

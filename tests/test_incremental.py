@@ -21,6 +21,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import re
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -253,3 +254,21 @@ def decoded_whoosh(folder: Path) -> object:
         postings = [(field, text, sorted(reader.postings(field, text).items_as("frequency")))
                     for field, text in reader.all_terms()]
         return stored, postings, (folder / "synonyms.json").read_bytes()
+
+
+def test_the_command_says_what_it_rendered_and_reused(previous):
+    from click.testing import CliRunner
+
+    from insatsbas.cli import cli
+
+    catalogue, out = previous
+    change_entry(catalogue)
+    command = ["build", "--catalogue", str(catalogue), "--out", str(out), "--today", TODAY.isoformat(), "--lang", "en"]
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 0, result.output
+    rendered, reused = map(int, re.search(r"Pages: (\d+) rendered, (\d+) reused from the previous build\.",
+                                          result.output).groups())
+    assert 0 < rendered < reused
+
+    full = CliRunner().invoke(cli, [*command, "--full"])
+    assert full.exit_code == 0 and "reused" not in full.output
