@@ -1,5 +1,10 @@
 """One build: read and validate the catalogue, then write every projection into a staging folder and
-swap it into place, so a failed build leaves the previous output exactly as it was."""
+swap it into place, so a failed build leaves the previous output exactly as it was.
+
+The build is incremental when the output folder holds a previous build made from the same code, theme,
+content and vocabularies (see insatsbas/incremental.py): what did not change is taken from it (hard links
+into the staging folder) instead of being written again, and the result is byte for byte what a full
+build would give. `full=True` ignores the previous output."""
 
 from __future__ import annotations
 
@@ -12,13 +17,21 @@ from datetime import date
 from pathlib import Path
 
 from insatsbas.database import DATABASE_NAME, write_database
-from insatsbas.hsds.export import hsds_projection
+from insatsbas.hsds.export import DATA_DIR, JSON_DIR, TABULAR_DIR, hsds_projection
+from insatsbas.incremental import (
+    Manifest,
+    Previous,
+    catalogue_fingerprint,
+    entry_fingerprint,
+    inputs_fingerprint,
+    link_tree,
+)
 from insatsbas.model import Catalogue
 from insatsbas.problems import CatalogueInvalid, Problem
 from insatsbas.progress import QUIET, Progress
 from insatsbas.reader import read_catalogue
-from insatsbas.search.index import search_index_projection
-from insatsbas.site import site_projection
+from insatsbas.search.index import INDEX_FOLDER, search_index_projection
+from insatsbas.site import SiteIncrement, site_projection
 from insatsbas.timing import collecting, timed
 
 DEFAULT_CATALOGUE = Path("catalogue")
@@ -38,6 +51,14 @@ PROJECTIONS: list[tuple[str, Projection]] = [
     # Last: the site copies the database into /data/ and indexes every page written before it.
     ("Webbplats", site_projection),
 ]
+# Projections that any change of the catalogue's data rewrites whole (their engines write one file or one
+# index; see the README for what that costs). When the data is unchanged (a change of --today, say), their
+# files are taken from the previous output.
+REUSED_WHOLE: dict[Projection, tuple[str, ...]] = {
+    database_projection: (DATABASE_NAME,),
+    hsds_projection: (f"{DATA_DIR}/{JSON_DIR}", f"{DATA_DIR}/{TABULAR_DIR}"),
+    search_index_projection: (INDEX_FOLDER,),
+}
 
 
 @dataclass
@@ -48,23 +69,54 @@ class BuildResult:
     # Wall-clock seconds: "read" (load and validate), one per projection label, the site's sub-phases
     # ("pages", "search index") and "total"; for benchmarks/run.py.
     timings: dict[str, float] = field(default_factory=dict)
+    # Whether a previous output was reused; pages rendered and pages taken from the previous output.
+    incremental: bool = False
+    pages_rendered: int = 0
+    pages_reused: int = 0
+    # Site-relative paths of HTML files written with other bytes, added or removed (None in a full build).
+    changed_pages: frozenset[str] | None = None
+    reused_projections: list[str] = field(default_factory=list)
 
 
 def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *,
-          progress: Progress = QUIET, today: date | None = None) -> BuildResult:
-    """Validate, then build everything into `out`. Raises CatalogueInvalid and builds nothing on errors."""
+          progress: Progress = QUIET, today: date | None = None, full: bool = False) -> BuildResult:
+    """Validate, then build everything into `out`, incrementally when `out` holds a previous build of the same
+    inputs (unless `full`). Raises CatalogueInvalid and builds nothing on errors."""
     with collecting() as timings, timed("total"):
         progress.step("Läser katalogen …")
         with timed("read"):
             result = read_catalogue(catalogue_dir, today=today)
         if result.catalogue is None:
             raise CatalogueInvalid(result.problems)
+        catalogue = result.catalogue
+        with timed("fingerprints"):
+            inputs = inputs_fingerprint(catalogue)
+            entries = {entry.id: entry_fingerprint(catalogue, entry) for entry in catalogue.interventions}
+            data = catalogue_fingerprint(catalogue, entries)
+        previous = None if full else Previous.of(out.resolve(), inputs)
+        manifest = Manifest(inputs)
+        site = SiteIncrement(previous, manifest, entries)
+        built = BuildResult(catalogue, out, result.warnings, timings, incremental=previous is not None)
         with staging(out) as stage:
             for label, projection in PROJECTIONS:
                 progress.step(f"{label} …")
                 with timed(label):
-                    projection(result.catalogue, stage, progress)
-    return BuildResult(result.catalogue, out, result.warnings, timings)
+                    if projection in REUSED_WHOLE:
+                        manifest.projections[projection.__name__] = data
+                        if previous and previous.projection(projection.__name__, data) and all(
+                                (previous.out / name).exists() for name in REUSED_WHOLE[projection]):
+                            for name in REUSED_WHOLE[projection]:
+                                link_tree(previous.out / name, stage / name)
+                            built.reused_projections.append(projection.__name__)
+                            continue
+                    if projection is site_projection:
+                        site_projection(catalogue, stage, progress, increment=site)
+                    else:
+                        projection(catalogue, stage, progress)
+            manifest.write(stage)
+        built.pages_rendered, built.pages_reused = site.rendered, site.reused
+        built.changed_pages = site.changed_pages if previous else None
+    return built
 
 
 @contextmanager

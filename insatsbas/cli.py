@@ -93,11 +93,12 @@ def validate(catalogue_dir: Path, lang: str, today) -> None:
 @lang_option
 @today_option
 @quiet_option
-def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool) -> None:
+@click.option("--full", is_flag=True, help="Bygg allt, återanvänd inget från förra bygget (rebuild everything).")
+def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool, full: bool) -> None:
     """Validera och bygg databasen och webbplatsen (validate, then build)."""
     progress = Progress(enabled=False if quiet else None)
     try:
-        result = build(catalogue_dir, out, progress=progress, today=as_date(today))
+        result = build(catalogue_dir, out, progress=progress, today=as_date(today), full=full)
     except CatalogueInvalid as invalid:
         print_problems(invalid.problems, lang)
         click.echo(summary_of_errors(invalid.problems, lang), err=True)
@@ -106,6 +107,9 @@ def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool)
     if not quiet:
         click.echo(translate(N_("Byggt: {entries} insatser i {out} ({warnings} varningar)."), lang,
                              entries=len(result.catalogue.interventions), out=out, warnings=len(result.warnings)))
+        if result.incremental:
+            click.echo(translate(N_("Sidor: {rendered} renderade, {reused} återanvända från förra bygget."), lang,
+                                 rendered=result.pages_rendered, reused=result.pages_reused))
 
 
 @cli.command()

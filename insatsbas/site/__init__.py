@@ -20,6 +20,7 @@ from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
 from insatsbas.site import plugin
 from insatsbas.site.opendata import write_open_data
+from insatsbas.site.reuse import SiteIncrement
 from insatsbas.site.search_aids import write_beacons, write_word_list
 from insatsbas.site.search_index import write_search_index
 from insatsbas.site.views import LANGUAGES, SOURCE_LANGUAGE, SiteData, SiteView
@@ -45,33 +46,48 @@ NO_BLOG = {
 }
 
 
-def site_projection(catalogue: Catalogue, out: Path, progress: Progress = QUIET) -> None:
-    write_site(catalogue, out, progress)
+def site_projection(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *,
+                    increment: SiteIncrement | None = None) -> None:
+    write_site(catalogue, out, progress, increment=increment)
 
 
 def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, page_size: int = 50,
-               search_index: bool = True, content_dir: Path = CONTENT_DIR) -> None:
-    """Render every language into `out` (which may already hold the database), then index it."""
+               search_index: bool = True, content_dir: Path = CONTENT_DIR,
+               increment: SiteIncrement | None = None) -> SiteIncrement:
+    """Render every language into `out` (which may already hold the database), then index it. With an
+    increment that holds a previous build, unchanged catalogue pages are taken from it instead of rendered."""
+    increment = increment or SiteIncrement()
+    increment.start(catalogue, out)
     with timed("pages"):
         data = SiteData(catalogue, page_size=page_size)
         for lang in LANGUAGES:
             progress.step(f"  {lang} …")
             view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"))
-            run_pelican(pelican_settings(view, out, content_dir))
+            run_pelican(pelican_settings(view, out, content_dir, increment))
             write_word_list(view, language_root(out, lang))
         write_beacons(out)
+    increment.find_changed_pages()
+    progress.step(f"  Sidor: {increment.rendered} renderade, {increment.reused} återanvända")
     write_open_data(catalogue, out)
     if search_index:
         progress.step("  Pagefind …")
         with timed("search index"):
-            write_search_index(out)
+            index_site(out, increment)
+    return increment
+
+
+def index_site(out: Path, increment: SiteIncrement) -> None:
+    """The search index. `write_search_index(out, previous=..., changed_pages=...)` (the search side of issue
+    6) reuses the partitions none of whose pages changed; until it takes those arguments it indexes all."""
+    write_search_index(out)
 
 
 def language_root(out: Path, lang: str) -> Path:
     return out if lang == SOURCE_LANGUAGE else out / lang
 
 
-def pelican_settings(view: SiteView, out: Path, content_dir: Path = CONTENT_DIR) -> dict:
+def pelican_settings(view: SiteView, out: Path, content_dir: Path = CONTENT_DIR,
+                     increment: SiteIncrement | None = None) -> dict:
     return read_settings(None, override={
         **NO_BLOG,
         "PATH": str(content_dir),
@@ -99,6 +115,7 @@ def pelican_settings(view: SiteView, out: Path, content_dir: Path = CONTENT_DIR)
         "PLUGINS": [plugin],
         plugin.VIEW_SETTING: view,
         plugin.TRANSLATIONS_SETTING: TRANSLATIONS_DIR,
+        plugin.INCREMENT_SETTING: increment if increment is not None else SiteIncrement(root=out),
     })
 
 

@@ -2,7 +2,8 @@
 adds a generator that writes the model's pages (start, search, handout, "for me", entries, browse pages) with the
 theme's templates. Pelican itself renders the hand-written pages in content/pages/.
 
-Signals are process-wide, so every receiver acts only on Pelican runs that carry a site view in
+Catalogue pages whose fingerprint is unchanged are taken from the previous build instead of rendered
+(`insatsbas.site.reuse`). Signals are process-wide, so every receiver acts only on Pelican runs that carry a site view in
 their settings (`INSATSBAS_VIEW`).
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from pelican import signals
@@ -17,10 +19,12 @@ from pelican.generators import Generator
 
 from insatsbas.i18n import translations
 from insatsbas.model import Intervention
+from insatsbas.site.reuse import SiteIncrement
 from insatsbas.site.views import SOURCE_LANGUAGE, SiteView
 
 VIEW_SETTING = "INSATSBAS_VIEW"
 TRANSLATIONS_SETTING = "INSATSBAS_TRANSLATIONS"
+INCREMENT_SETTING = "INSATSBAS_INCREMENT"
 
 
 @dataclass(frozen=True)
@@ -34,6 +38,7 @@ def register() -> None:
     signals.generator_init.connect(install_translations)
     signals.get_generators.connect(add_catalogue_generator)
     signals.page_generator_finalized.connect(choose_page_languages)
+    signals.content_written.connect(record_written)
 
 
 def install_translations(generator: Generator) -> None:
@@ -43,6 +48,12 @@ def install_translations(generator: Generator) -> None:
     catalogue_dir = generator.settings[TRANSLATIONS_SETTING]
     generator.env.install_gettext_translations(translations(view.lang, catalogue_dir, "messages"), newstyle=True)
     generator.env.globals["site"] = view
+
+
+def record_written(path: str, context: dict[str, Any] | None = None) -> None:
+    increment: SiteIncrement | None = (context or {}).get(INCREMENT_SETTING)
+    if increment is not None and path.endswith(".html"):
+        increment.written(Path(path))
 
 
 def choose_page_languages(generator: Generator) -> None:
@@ -73,7 +84,14 @@ class CatalogueGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         view: SiteView = self.settings[VIEW_SETTING]
+        increment: SiteIncrement = self.settings[INCREMENT_SETTING]
+        prefix = increment.site_path(Path(self.output_path) / "index.html").removesuffix("index.html")
         for spec in page_specs(view):
+            path = f"{prefix}{spec.path}index.html"
+            fingerprint = increment.page_fingerprint(view, spec.template, path, spec.variables)
+            if increment.reuse(path, fingerprint):
+                continue
+            increment.will_render(path, fingerprint)
             writer.write_file(spec.path + "index.html", self.get_template(spec.template), self.context,
                               path=spec.path, **spec.variables)
         writer.write_file("404.html", self.get_template("404"), self.context, path="")

@@ -56,7 +56,15 @@ def test_the_phases_add_up_to_the_build_and_were_all_measured(report):
     assert all(size[phase] > 0 for phase in phases)
     assert sum(size[phase] for phase in phases) == pytest.approx(size["build_seconds"])
     assert size["process_seconds"] > size["build_seconds"]
-    assert size["rebuild_seconds"] > 0 and size["rebuild_incremental"] is False
+    assert size["incremental"] is False  # the measured builds are full builds
+
+
+def test_the_one_entry_rebuild_is_incremental_and_says_what_it_rendered(report):
+    [size] = report["sizes"]
+    assert size["rebuild_seconds"] > 0 and size["rebuild_incremental"] is True
+    assert 0 < size["rebuild_pages_rendered"] < size["rebuild_pages_reused"]
+    assert size["rebuild_changed_pages"] >= 3  # the entry's page in three languages
+    assert size["rebuild_reused_projections"] == []  # a changed entry rewrites the database, HSDS and Whoosh
 
 
 def test_bare_pelican_renders_one_page_per_page_of_the_site(report):

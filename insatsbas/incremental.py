@@ -1,0 +1,162 @@
+"""The incremental build: a manifest of what each output was made from, stored with the output.
+
+The manifest is `OUT/.insatsbas-build.json` (a dot file the site never links). It holds
+- `inputs`: one fingerprint of everything every output depends on (the code, the theme, content/,
+  the vocabularies, synonyms, newcomer figures and coordinators, and the versions of the libraries
+  that render). When it differs, the build is a full build;
+- `projections`: per projection that is reused whole (database, HSDS, Whoosh), the fingerprint of the
+  catalogue data it was made from;
+- `pages`: every HTML file of the site, with the fingerprint of what it shows, or null for a page that
+  is always rendered (start, search, list, /for-mig/, 404 and the content pages).
+
+The manifest is written into the staging folder last, so it is swapped in together with the output it
+describes. A missing, foreign or unreadable manifest means a full build. Fingerprints are SHA-256 over
+`repr()` of the frozen model objects: deterministic, and covering every field whether or not a template
+uses it today.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from dataclasses import dataclass, field, replace
+from importlib import metadata
+from pathlib import Path
+
+from insatsbas.model import Catalogue, Intervention
+
+MANIFEST_NAME = ".insatsbas-build.json"
+MANIFEST_FORMAT = 1
+PACKAGE_DIR = Path(__file__).resolve().parent
+# Files of the code, the theme and the hand-written pages; a change to any of them is a full build.
+SOURCE_SUFFIXES = {".py", ".html", ".css", ".js", ".po", ".md", ".cfg", ".json", ".svg", ".png", ".ico", ".txt"}
+# Libraries whose version can change a byte of the output.
+RENDERING_LIBRARIES = ("pelican", "jinja2", "markdown", "nh3", "babel", "markupsafe", "sqlite-utils",
+                       "whoosh-reloaded", "pagefind", "pystemmer")
+
+
+def digest(*parts: object) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8") if isinstance(part, str) else repr(part).encode("utf-8"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def default_sources() -> tuple[Path, ...]:
+    """The code, the theme (templates, CSS, JS, interface translations) and the hand-written pages."""
+    from insatsbas import site  # the site imports this module
+
+    return (PACKAGE_DIR, site.THEME_DIR, site.CONTENT_DIR)
+
+
+def source_fingerprint(folders: tuple[Path, ...]) -> str:
+    """Every file in the folders, and the rendering libraries' versions. Not cached: a few hundred small
+    files take milliseconds, and a long-running process may see the theme change."""
+    h = hashlib.sha256()
+    for folder in folders:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in SOURCE_SUFFIXES and "__pycache__" not in path.parts:
+                h.update(path.relative_to(folder).as_posix().encode() + b"\x00" + path.read_bytes() + b"\x00")
+    for name in RENDERING_LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        h.update(f"{name}={version}\x00".encode())
+    return h.hexdigest()
+
+
+def inputs_fingerprint(catalogue: Catalogue, sources: tuple[Path, ...] | None = None) -> str:
+    """What every output shows: code, theme, content, vocabularies, synonyms, newcomers, coordinators."""
+    return digest(MANIFEST_FORMAT, source_fingerprint(sources or default_sources()), catalogue.vocabularies,
+                  catalogue.synonyms, catalogue.newcomers, catalogue.coordinators)
+
+
+def entry_fingerprint(catalogue: Catalogue, entry: Intervention) -> str:
+    """An entry with its owner (name, contact, review interval): what its pages show of the catalogue,
+    apart from the inputs every page shows (and from where the catalogue folder is). The review date is in it; whether it has passed is not (that
+    depends on the day of the build, and pages add it)."""
+    return digest(replace(entry, source=Path(entry.source).name), catalogue.owners[entry.owner])
+
+
+def catalogue_fingerprint(catalogue: Catalogue, entries: dict[str, str]) -> str:
+    """The whole catalogue apart from the day of the build (no projection but the site depends on it)."""
+    return digest(inputs_fingerprint(catalogue), replace(catalogue, interventions=(), as_of=None),
+                  sorted(entries.items()))
+
+
+@dataclass
+class Manifest:
+    inputs: str
+    projections: dict[str, str] = field(default_factory=dict)
+    pages: dict[str, str | None] = field(default_factory=dict)
+
+    def write(self, out: Path) -> None:
+        data = {"format": MANIFEST_FORMAT, "inputs": self.inputs, "projections": dict(sorted(self.projections.items())),
+                "pages": dict(sorted(self.pages.items()))}
+        (out / MANIFEST_NAME).write_text(json.dumps(data, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+
+    @classmethod
+    def read(cls, out: Path) -> Manifest | None:
+        """The manifest of a previous build, or None when there is none or it cannot be trusted."""
+        try:
+            data = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
+            if data.get("format") != MANIFEST_FORMAT:
+                return None
+            inputs, projections, pages = data["inputs"], data["projections"], data["pages"]
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            return None
+        if not (isinstance(inputs, str) and isinstance(projections, dict) and isinstance(pages, dict)
+                and all(isinstance(v, str) for v in projections.values())
+                and all(v is None or isinstance(v, str) for v in pages.values())):
+            return None
+        return cls(inputs, projections, pages)
+
+
+@dataclass
+class Previous:
+    """The output a build replaces, when its manifest says it was made from the same inputs."""
+
+    out: Path
+    manifest: Manifest
+
+    @classmethod
+    def of(cls, out: Path, inputs: str) -> Previous | None:
+        manifest = Manifest.read(out) if out.is_dir() else None
+        if manifest is None or manifest.inputs != inputs:
+            return None
+        return cls(out, manifest)
+
+    def page(self, path: str, fingerprint: str) -> Path | None:
+        """The previous file for a page made from the same fingerprint, if it is still there."""
+        if self.manifest.pages.get(path) != fingerprint:
+            return None
+        source = self.out / path
+        return source if source.is_file() else None
+
+    def projection(self, name: str, fingerprint: str) -> bool:
+        return self.manifest.projections.get(name) == fingerprint
+
+
+def link_or_copy(source: Path, target: Path) -> None:
+    """A hard link (nothing writes into an output file after it is written, so the previous output stays as
+    it was), or a copy where the file system cannot link."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def link_tree(source: Path, target: Path) -> None:
+    if source.is_dir():
+        shutil.copytree(source, target, copy_function=_link_or_copy_str, dirs_exist_ok=True)
+    else:
+        link_or_copy(source, target)
+
+
+def _link_or_copy_str(source: str, target: str) -> None:
+    link_or_copy(Path(source), Path(target))

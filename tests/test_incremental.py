@@ -1,0 +1,275 @@
+"""The incremental build gives the output a full build would give, byte for byte.
+
+Each case builds the sample catalogue in full (A, built once and copied), changes the catalogue, builds
+incrementally over A's output, builds in full into another folder (B), and compares every file.
+
+Two engines are not deterministic: two full builds of the same catalogue differ in them, so their files
+are compared by decoded content instead of bytes (everything else, the SQLite database included, is
+compared byte for byte):
+- Pagefind writes each filter's values in a random map order, so the `.pf_filter` files, their hashed
+  names, the `.pf_meta` files that name them and `pagefind-entry.json` that names those differ from run to
+  run. A filter file is gzip, the 12-byte signature `pagefind_dcd`, then CBOR; decoded, with its values
+  sorted, it is the same, and so are the metadata and the entry file once every hashed name is replaced by
+  a name made from the decoded content it stands for. Index chunks, fragments and scripts are compared as
+  bytes.
+- Whoosh names its segment with a random id (`MAIN_<random>.seg`, named inside `_MAIN_1.toc`), so the
+  index is compared as what it holds: every stored document and every term's postings.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+import re
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+import cbor2
+import pytest
+from whoosh import index as whoosh_index
+
+import insatsbas.site
+from insatsbas.build import build
+from insatsbas.incremental import MANIFEST_NAME, Manifest
+from insatsbas.site.search_index import BUNDLE_DIR
+from tests.conftest import SAMPLE, TODAY, VALID_ENTRY, write
+
+PAGEFIND_SIGNATURE = b"pagefind_dcd"
+WHOOSH_DIR = "whoosh"
+ENTRY = "huddinge/sprakcafe-flemingsberg-bibliotek"  # active: it has pages
+
+
+@pytest.fixture(scope="module")
+def full_a(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample built in full once; each test works on its own copy."""
+    out = tmp_path_factory.mktemp("a") / "output"
+    build(SAMPLE, out, today=TODAY)
+    return out
+
+
+@pytest.fixture
+def previous(full_a: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """(a copy of the sample catalogue, a copy of its full build's output)."""
+    catalogue, out = tmp_path / "catalogue", tmp_path / "output"
+    shutil.copytree(SAMPLE, catalogue)
+    shutil.copytree(full_a, out)
+    return catalogue, out
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def change_entry(catalogue: Path) -> date:
+    edit(catalogue / f"{ENTRY}.yml", "title: ", "title: Nytt namn – ")
+    return TODAY
+
+
+def add_entry(catalogue: Path) -> date:
+    write(catalogue / "huddinge" / "ny-insats.yml", VALID_ENTRY)
+    return TODAY
+
+
+def delete_entry(catalogue: Path) -> date:
+    (catalogue / f"{ENTRY}.yml").unlink()
+    return TODAY
+
+
+def change_owner_contact(catalogue: Path) -> date:
+    edit(catalogue / "owners.yml", "insatsbas.huddinge@example.org", "ny.adress@example.org")
+    return TODAY
+
+
+def change_vocabulary_label(catalogue: Path) -> date:
+    edit(catalogue / "vocabularies" / "categories.yml", "sv: Mentorskap,", "sv: Mentorskap och förebilder,")
+    return TODAY
+
+
+def move_today_past_review_dates(catalogue: Path) -> date:
+    return TODAY + timedelta(days=200)
+
+
+@pytest.mark.parametrize("change", [change_entry, add_entry, delete_entry, change_owner_contact,
+                                    change_vocabulary_label, move_today_past_review_dates])
+def test_incremental_build_equals_full_build(change, previous, tmp_path):
+    catalogue, out = previous
+    today = change(catalogue)
+
+    incremental = build(catalogue, out, today=today)
+    build(catalogue, tmp_path / "full", today=today, full=True)
+
+    assert_same_output(out, tmp_path / "full")
+    if change is change_vocabulary_label:  # a shared input: everything again
+        assert not incremental.incremental and incremental.pages_reused == 0
+    else:
+        assert incremental.incremental
+        # Moving the day re-renders every page listing an entry whose review fell due; the sample has many.
+        assert incremental.pages_reused > (0 if change is move_today_past_review_dates else 2 * incremental.pages_rendered)
+        assert incremental.changed_pages  # something the visitor sees changed
+
+
+def test_one_changed_entry_renders_its_pages_and_reports_them_changed(previous):
+    catalogue, out = previous
+    change_entry(catalogue)
+
+    result = build(catalogue, out, today=TODAY)
+
+    entry_pages = {f"{prefix}insats/{ENTRY}/index.html" for prefix in ("", "en/", "ar/")}
+    assert entry_pages <= result.changed_pages
+    assert all(path.endswith(".html") for path in result.changed_pages)
+    manifest = Manifest.read(out)
+    assert manifest is not None and set(manifest.pages) == {
+        path.relative_to(out).as_posix() for path in out.rglob("*.html") if BUNDLE_DIR not in path.parts}
+    assert result.reused_projections == []  # the database, HSDS and Whoosh hold every entry
+
+
+def test_unchanged_catalogue_reuses_projections_and_changes_no_page(previous):
+    catalogue, out = previous
+
+    result = build(catalogue, out, today=TODAY)
+
+    assert result.incremental and result.changed_pages == frozenset()
+    assert set(result.reused_projections) == {"database_projection", "hsds_projection", "search_index_projection"}
+
+
+def test_full_flag_and_missing_or_corrupt_manifest_mean_a_full_build(previous):
+    catalogue, out = previous
+    assert not build(catalogue, out, today=TODAY, full=True).incremental
+
+    (out / MANIFEST_NAME).write_text("{not json", encoding="utf-8")
+    assert build(catalogue, out, today=TODAY).pages_reused == 0
+    (out / MANIFEST_NAME).unlink()
+    assert build(catalogue, out, today=TODAY).pages_reused == 0
+    assert build(catalogue, out, today=TODAY).incremental  # the full build wrote a manifest again
+
+
+def test_changed_template_renders_every_page_again(previous, tmp_path, monkeypatch):
+    catalogue, out = previous
+    theme = tmp_path / "theme"
+    shutil.copytree(insatsbas.site.THEME_DIR, theme)
+    edit(theme / "templates" / "entry.html", '<section class="entry-description"', '<section class="entry-description x"')
+    monkeypatch.setattr(insatsbas.site, "THEME_DIR", theme)
+
+    result = build(catalogue, out, today=TODAY)
+
+    assert not result.incremental and result.pages_reused == 0
+    assert 'class="entry-description x"' in (out / "insats" / ENTRY / "index.html").read_text(encoding="utf-8")
+
+
+def test_failed_incremental_build_leaves_the_previous_output_as_it_was(previous, monkeypatch):
+    catalogue, out = previous
+    before = snapshot(out)
+    change_entry(catalogue)
+
+    def broken(site: Path) -> None:
+        raise RuntimeError("Pagefind failed")
+
+    monkeypatch.setattr(insatsbas.site, "write_search_index", broken)
+    with pytest.raises(RuntimeError, match="Pagefind failed"):
+        build(catalogue, out, today=TODAY)
+
+    assert snapshot(out) == before
+    assert sorted(p.name for p in out.parent.iterdir()) == ["catalogue", "output"]  # no staging folder left
+
+
+# --- comparing two outputs ---------------------------------------------------------------------
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+
+def assert_same_output(incremental: Path, full: Path) -> None:
+    a, b = comparable(incremental), comparable(full)
+    assert sorted(a) == sorted(b)
+    different = [name for name in a if a[name] != b[name]]
+    assert different == []
+
+
+def comparable(out: Path) -> dict[str, object]:
+    """Every file as bytes, except Pagefind bundles and the Whoosh index: their decoded content."""
+    files = {path.relative_to(out).as_posix(): path for path in out.rglob("*") if path.is_file()}
+    result: dict[str, object] = {}
+    bundles = [path.parent for path in out.rglob("pagefind-entry.json")]
+    for bundle in bundles:
+        prefix = bundle.relative_to(out).as_posix() + "/"
+        result.update({prefix + name: content for name, content in decoded_pagefind(bundle).items()})
+    result[WHOOSH_DIR] = decoded_whoosh(out / WHOOSH_DIR)
+    for name, path in files.items():
+        if not name.startswith(WHOOSH_DIR + "/") and not any(path.is_relative_to(bundle) for bundle in bundles):
+            result[name] = path.read_bytes()
+    return result
+
+
+def decode_pagefind_file(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    assert data.startswith(PAGEFIND_SIGNATURE)
+    return cbor2.loads(data[len(PAGEFIND_SIGNATURE):])
+
+
+def content_name(language_and_hash: str, content: str) -> str:
+    return language_and_hash.split("_")[0] + "_" + hashlib.sha256(content.encode()).hexdigest()[:16]
+
+
+def decoded_pagefind(bundle: Path) -> dict[str, object]:
+    """A Pagefind bundle with filters decoded and sorted, and every hashed name replaced by one made from
+    the decoded content it names."""
+    result: dict[str, object] = {}
+    names: dict[str, str] = {}
+    for path in sorted(bundle.glob("filter/*.pf_filter")):
+        name, values = decode_pagefind_file(path)
+        content = json.dumps([name, sorted([value, sorted(pages)] for value, pages in values)])
+        names[path.stem] = content_name(path.stem, content)
+        result[f"filter/{names[path.stem]}"] = content
+    for path in sorted(bundle.glob("pagefind.*.pf_meta")):
+        meta = renamed(decode_pagefind_file(path), names)
+        meta[3] = sorted(meta[3])  # [filter name, filter file]: in the order of Pagefind's map
+        content = json.dumps(meta)
+        stem = path.name.removeprefix("pagefind.").removesuffix(".pf_meta")
+        names[stem] = content_name(stem, content)
+        result[f"meta/{names[stem]}"] = content
+    result["pagefind-entry.json"] = renamed(json.loads((bundle / "pagefind-entry.json").read_text()), names)
+    for path in sorted(bundle.rglob("*")):
+        if path.is_file() and path.suffix not in {".pf_filter", ".pf_meta"} and path.name != "pagefind-entry.json":
+            result[path.relative_to(bundle).as_posix()] = path.read_bytes()
+    return result
+
+
+def renamed(value, names: dict[str, str]):
+    if isinstance(value, str):
+        return names.get(value, value)
+    if isinstance(value, list):
+        return [renamed(item, names) for item in value]
+    if isinstance(value, dict):
+        return {key: renamed(item, names) for key, item in value.items()}
+    return value
+
+
+def decoded_whoosh(folder: Path) -> object:
+    with whoosh_index.open_dir(str(folder)).reader() as reader:
+        stored = sorted(json.dumps(fields, sort_keys=True, default=str) for fields in reader.all_stored_fields())
+        postings = [(field, text, sorted(reader.postings(field, text).items_as("frequency")))
+                    for field, text in reader.all_terms()]
+        return stored, postings, (folder / "synonyms.json").read_bytes()
+
+
+def test_the_command_says_what_it_rendered_and_reused(previous):
+    from click.testing import CliRunner
+
+    from insatsbas.cli import cli
+
+    catalogue, out = previous
+    change_entry(catalogue)
+    command = ["build", "--catalogue", str(catalogue), "--out", str(out), "--today", TODAY.isoformat(), "--lang", "en"]
+    result = CliRunner().invoke(cli, command)
+    assert result.exit_code == 0, result.output
+    rendered, reused = map(int, re.search(r"Pages: (\d+) rendered, (\d+) reused from the previous build\.",
+                                          result.output).groups())
+    assert 0 < rendered < reused
+
+    full = CliRunner().invoke(cli, [*command, "--full"])
+    assert full.exit_code == 0 and "reused" not in full.output
