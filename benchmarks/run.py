@@ -478,6 +478,7 @@ def machine() -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
+    global OUT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
     parser.add_argument("--json", type=Path, default=OUT / "results.json")
@@ -488,7 +489,6 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--child-build", nargs=3, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.out is not None:
-        global OUT
         OUT = args.out.resolve()
     if args.child_build:
         child_build(*args.child_build)
