@@ -197,3 +197,17 @@ def test_for_me_loads_the_partition_of_the_chosen_municipality(page):
     assert loaded_partitions(page) == {"lan-03", "riket"}
     shown = set(page.eval_on_selector_all("#now-groups [data-add-to-list]", "b => b.map(x => x.dataset.addToList)"))
     assert shown == {ONLY_UPPSALA, BOTH_COUNTIES}
+
+
+@pytest.mark.parametrize("prefix", ["/", "/ar/"])
+def test_the_region_choice_passes_axe_and_is_screenshot(page, prefix):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.browser.conftest import SCREENSHOTS
+    page.goto(f"{prefix}sok/?q=simundervisning&lan=03")
+    wait_for_results(page)
+    assert page.is_visible("#lan")
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"search-region-{prefix.strip('/') or 'sv'}.png", full_page=False)
