@@ -282,6 +282,11 @@ class Transfer:
     def take(self, containing: str = "") -> int:
         return sum(size for url, size in self.received if containing in url)
 
+    def bundles(self) -> list[str]:
+        """The search index partitions (/pagefind/<partition>/...) requests went to."""
+        found = (re.search(r"/pagefind/([^/]+)/", url) for url, _ in self.received)
+        return sorted({match.group(1) for match in found if match})
+
     def reset(self) -> None:
         self.received.clear()
 
@@ -336,16 +341,22 @@ def search_pair(browser, url: str, kind: str, words: tuple[str, str]) -> dict[st
         page.goto("/sok/")
         page.wait_for_selector("body[data-search-ready]", timeout=SEARCH_TIMEOUT_MS)
         loaded_pagefind = transfer.take("/pagefind/")
+        bundles_at_load = transfer.bundles()
         result = {f"{kind}_page_load_kb": transfer.take() / 1000}
         transfer.reset()
         for order, word in zip(("first", "second"), words, strict=True):
             millis, count = timed_search(page, word)
             page.wait_for_timeout(200)  # let the last loadingFinished events arrive; not part of the time
             searched = transfer.take()
+            bundles = transfer.bundles()
             if order == "first":  # everything Pagefind fetched for the first search, from page load on
                 searched += loaded_pagefind
+                bundles = sorted({*bundles, *bundles_at_load})
+            # Which partitions of the index the search used (the page says), and which it fetched from.
+            partitions = page.evaluate("() => document.body.dataset.searchPartitions || ''").split()
             result |= {f"{kind}_{order}_word": word, f"{kind}_{order}_ms": millis,
-                       f"{kind}_{order}_kb": searched / 1000, f"{kind}_{order}_results": count}
+                       f"{kind}_{order}_kb": searched / 1000, f"{kind}_{order}_results": count,
+                       f"{kind}_{order}_partitions": partitions, f"{kind}_{order}_bundles_fetched": bundles}
             transfer.reset()
         return result
     finally:
@@ -486,14 +497,19 @@ def machine() -> dict[str, Any]:
 
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
+    global OUT
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES))
     parser.add_argument("--json", type=Path, default=OUT / "results.json")
     parser.add_argument("--runs", type=int, default=1, help="builds and bare runs per size (medians)")
     parser.add_argument("--ingest-lines", type=int, default=1_000_000)
+    parser.add_argument("--out", type=Path, default=None,
+                        help="folder for catalogues, sites and bare runs (default benchmarks/out)")
     parser.add_argument("--child-build", nargs=3, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--child-incremental", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.out is not None:
+        OUT = args.out.resolve()
     if args.child_build:
         child_build(*args.child_build, incremental=args.child_incremental)
         return {}
@@ -521,6 +537,10 @@ def print_report(report: dict[str, Any]) -> None:
           f"load average {start['load_average']} at start, {end['load_average']} at end; "
           f"{report['seconds']:.0f} s in all")
     print(table(report["sizes"]))
+    for result in report["sizes"]:
+        print(f"{result['entries']:,} entries: /sok/ searched the index partitions "
+              f"{' '.join(result['common_first_partitions']) or '(none)'}, fetched from "
+              f"{' '.join(result['common_first_bundles_fetched']) or '(none)'}")
     ingest = report["ingest"]
     print(f"stats ingest: {ingest['ingest_lines']:,} lines in {ingest['ingest_seconds']:.1f} s, "
           f"{ingest['ingest_lines_per_second']:,.0f} lines/s ({ingest['ingest_workers']} worker(s))")

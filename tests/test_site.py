@@ -242,7 +242,10 @@ def test_entry_filters_come_from_the_model(site):
 
 
 def test_build_writes_one_search_index_per_language(site):
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    # Huddinge is in Stockholms län: every entry is in that county's partition.
+    assert sorted(p.name for p in (site / "pagefind").iterdir() if p.is_dir()) == ["lan-01"]
+    assert 'content="lan-01"' in page(site, "insats/huddinge/farlig-beskrivning")
+    entry = json.loads((site / "pagefind" / "lan-01" / "pagefind-entry.json").read_text())
     assert set(entry["languages"]) == {"sv", "en", "ar"}
     assert all(language["page_count"] == 3 for language in entry["languages"].values())
 
@@ -355,12 +358,12 @@ def test_local_server_serves_the_site_with_the_types_pagefind_needs(site):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
     try:
-        wasm = next((site / "pagefind").glob("*.wasm*"), None) or next((site / "pagefind").glob("wasm.*"))
-        with urllib.request.urlopen(f"{base}/pagefind/pagefind.js") as response:
+        wasm = next((site / "pagefind" / "lan-01").glob("wasm.*"))
+        with urllib.request.urlopen(f"{base}/pagefind/lan-01/pagefind.js") as response:
             assert response.headers["Content-Type"] == "text/javascript"
         with urllib.request.urlopen(f"{base}/sok/") as response:
             assert response.status == 200 and b'id="search-form"' in response.read()
-        with urllib.request.urlopen(f"{base}/pagefind/{wasm.name}") as response:
+        with urllib.request.urlopen(f"{base}/pagefind/lan-01/{wasm.name}") as response:
             assert response.status == 200
     finally:
         server.shutdown()

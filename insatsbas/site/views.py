@@ -21,6 +21,7 @@ from insatsbas.model import WEEKDAYS, Catalogue, Intervention, Location, Term
 from insatsbas.site.eligibility import EligibilityScales
 from insatsbas.site.eligibility_text import eligibility_sentence, open_to_everyone
 from insatsbas.site.facets import BROWSE_FACETS, FACETS, SEARCH_FACETS, Facet, filter_values, group_by_facet
+from insatsbas.site.partitions import SearchPartitions
 from insatsbas.site.search_aids import EntrySynonyms, SynonymMatcher, synonym_words
 
 LANGUAGES = ("sv", "en", "ar")
@@ -50,6 +51,10 @@ class SiteData:
     @cached_property
     def scales(self) -> EligibilityScales:
         return EligibilityScales.of(self.catalogue.vocabularies.residence_status, self.published)
+
+    @cached_property
+    def partitions(self) -> SearchPartitions:
+        return SearchPartitions.of(self.published, self.catalogue.vocabularies.municipalities)
 
     @cached_property
     def groups(self) -> dict[str, dict[str, list[Intervention]]]:
@@ -241,6 +246,22 @@ class SiteView:
 
     every_entry_word = EVERY_ENTRY_WORD
 
+    # --- search partitions ---------------------------------------------------------------------
+
+    def search_partition(self, entry: Intervention) -> str:
+        return self.data.partitions.of_entry[entry.id]
+
+    def search_setup(self) -> dict:
+        return self.data.partitions.setup(self.lang)
+
+    def search_regions(self) -> list[tuple[str, str, int]]:
+        """The counties with entries (code, label, entries) by label, for the search page's region choice."""
+        return sorted((tuple(county) for county in self.search_setup()["counties"]),
+                      key=lambda county: county[1].casefold().translate(SWEDISH_ORDER))
+
+    def home_region(self) -> str | None:
+        return self.data.partitions.home_label(self.lang)
+
     def open_to_everyone(self, entry: Intervention) -> bool:
         return open_to_everyone(entry.eligibility, self.catalogue.vocabularies.residence_status)
 
@@ -251,6 +272,7 @@ class SiteView:
         scales = self.data.scales
         return {
             "everyEntryWord": EVERY_ENTRY_WORD,
+            "partitions": self.search_setup(),
             "statuses": list(scales.statuses),
             "municipalities": list(self.catalogue.vocabularies.municipalities),
             "ageBands": [band.as_json() for band in scales.ages],

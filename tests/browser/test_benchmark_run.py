@@ -17,7 +17,8 @@ from benchmarks.run import ROWS, TARGETS
 SIZE_FIELDS = {key for _, key, _ in ROWS if key} | set(TARGETS) | {
     "entries", "runs", "process_seconds", "rebuild_incremental", "bare_markdown_pages", "bare_pelican_pages",
     "common_first_results", "rare_first_results", "common_second_results", "rare_second_results",
-    "common_first_word", "rare_second_word", "common_page_load_kb", "rare_page_load_kb"}
+    "common_first_word", "rare_second_word", "common_page_load_kb", "rare_page_load_kb",
+    "common_first_partitions", "common_first_bundles_fetched", "rare_second_partitions"}
 INGEST_FIELDS = {"ingest_lines", "ingest_workers", "ingest_seconds", "ingest_lines_per_second"}
 
 
@@ -76,7 +77,11 @@ def test_bare_pelican_renders_one_page_per_page_of_the_site(report):
 
 def test_the_searches_found_results_and_transferred_the_index(report):
     [size] = report["sizes"]
-    assert size["common_first_results"] > 30  # "svenska" is in most entries
+    # "svenska" is in most entries; /sok/ searches the home county's partition (the county with most entries).
+    assert size["common_first_results"] > 3
+    assert size["common_first_partitions"] == size["rare_second_partitions"] != []
+    assert all(partition.startswith("lan-") or partition == "riket" for partition in size["common_first_partitions"])
+    assert set(size["common_first_bundles_fetched"]) == set(size["common_first_partitions"])
     assert size["common_first_kb"] > size["common_second_kb"]  # the first search loads Pagefind itself
     assert size["common_first_ms"] > 0 and size["rare_first_ms"] > 0
 

@@ -3,6 +3,7 @@
 // starts or stops applying within twelve months.
 
 import { bindAddButtons, keepQueryInLanguageLinks } from "./list.js";
+import { pagefindOver, partitionKeys, searchedCounties } from "./partitions.js";
 import { LATER_MONTHS, filtersFor, laterChanges, laterQueries, readAnswers, urlFromProfile } from "./for-me-rules.js";
 import { format, pageLanguage, strings } from "./strings.js";
 
@@ -28,21 +29,19 @@ const collator = new Intl.Collator(pageLanguage);
 // Changes at a birthday are listed after the ones counted in months.
 const AFTER_ALL_MONTHS = LATER_MONTHS + 1;
 
-let pagefindLoading;
 let generation = 0;
 
-function pagefind() {
-  pagefindLoading ??= import("/pagefind/pagefind.js").then(async (module) => {
-    await module.init();
-    return module;
-  });
-  return pagefindLoading;
+// The search index partitions of the municipality's county and of entries open in several counties.
+function pagefind(profile) {
+  const keys = partitionKeys(setup.partitions, searchedCounties(setup.partitions, "", [profile.kommun]));
+  document.body.dataset.searchPartitions = keys.join(" ");
+  return pagefindOver(setup.partitions, keys);
 }
 
 // The word every entry page carries, with the filters: the same pages as a filter-only search, but Pagefind
 // loads one chunk of the word index instead of all of them.
-async function find(filters) {
-  const found = await (await pagefind()).search(setup.everyEntryWord, { filters });
+async function find(profile, filters) {
+  const found = await (await pagefind(profile)).search(setup.everyEntryWord, { filters });
   return found.results;
 }
 
@@ -164,7 +163,7 @@ function changeText(change) {
 
 async function showLater(profile, nowResults) {
   const queries = laterQueries(profile, setup);
-  const resultsPerQuery = await Promise.all(queries.map((query) => find(query.filters)));
+  const resultsPerQuery = await Promise.all(queries.map((query) => find(profile, query.filters)));
   const byId = new Map([...nowResults, ...resultsPerQuery.flat()].map((result) => [result.id, result]));
   const nowIds = new Set(nowResults.map((result) => result.id));
   const changes = laterChanges(nowIds, queries, resultsPerQuery.map((results) => new Set(results.map((r) => r.id))));
@@ -196,7 +195,7 @@ async function run(profile, { focus }) {
   nowStatus.textContent = text.loading;
   groups.setAttribute("aria-busy", "true");
   try {
-    const results = await find(filtersFor(profile, setup));
+    const results = await find(profile, filtersFor(profile, setup));
     const entries = await Promise.all(results.map((result) => result.data()));
     if (current !== generation) return;
     showGroups(entries);

@@ -1,8 +1,10 @@
 // The search as data: the URL (?q=svenska&kommun=haninge&kommun=nacka) <-> { query, filters, exact }.
 // Pure functions, so the page, the back button and later features (beacons, "för mig") share them.
-// `exact` (?exakt=1) searches the query as typed, without correcting its spelling.
+// `exact` (?exakt=1) searches the query as typed, without correcting its spelling; `region` (?lan=01,
+// ?lan=alla) is the part of the country searched (partitions.js), empty for the default.
 
 const EXACT = "exakt";
+const REGION = "lan";
 
 export function stateFromParams(params, filterKeys) {
   const filters = {};
@@ -10,7 +12,9 @@ export function stateFromParams(params, filterKeys) {
     const values = [...new Set(params.getAll(key).flatMap((value) => value.split(",")).filter(Boolean))];
     if (values.length) filters[key] = values;
   }
-  return { query: (params.get("q") || "").trim(), filters, exact: params.get(EXACT) === "1" };
+  return {
+    query: (params.get("q") || "").trim(), filters, exact: params.get(EXACT) === "1", region: params.get(REGION) || "",
+  };
 }
 
 export function paramsFromState(state) {
@@ -20,6 +24,7 @@ export function paramsFromState(state) {
     for (const value of values) params.append(key, value);
   }
   if (state.exact && state.query) params.set(EXACT, "1");
+  if (state.region) params.set(REGION, state.region);
   return params;
 }
 

@@ -5,6 +5,7 @@
 
 import { logClick, logSearch, searchSignature } from "./beacons.js";
 import { bindAddButtons, keepQueryInLanguageLinks } from "./list.js";
+import { countyNames, pagefindOver, partitionKeys, searchedCounties } from "./partitions.js";
 import { isEmpty, pagefindFilters, stateFromParams, urlFromState } from "./search-state.js";
 import { correctQuery, fold, knownCorrection, normalise, parseWordList, significantWords } from "./spelling.js";
 import { format, pageLanguage, strings } from "./strings.js";
@@ -17,6 +18,7 @@ const SETTLE_DELAY_MS = 1000;
 const FEW_RESULTS = 3;
 
 const text = strings("search-strings");
+const partitions = strings("search-partitions");
 const misspellings = strings("search-misspellings");
 const form = document.getElementById("search-form");
 const input = document.getElementById("q");
@@ -24,6 +26,8 @@ const status = document.getElementById("search-status");
 const correction = document.getElementById("search-correction");
 const list = document.getElementById("results");
 const more = document.getElementById("more-results");
+const regionLine = document.getElementById("search-region");
+const regionChoice = document.getElementById("lan");
 const filterGroups = [...form.querySelectorAll("[data-filter]")];
 const filterKeys = filterGroups.map((group) => group.dataset.filter);
 
@@ -51,10 +55,25 @@ function loadWordCounts() {
   return wordCounts;
 }
 
-async function loadPagefind() {
-  pagefind = await import("/pagefind/pagefind.js");
-  await pagefind.options({ excerptLength: 24 });
-  await pagefind.init();
+// The Pagefind bundles of the state's region (partitions.js), merged; says on the page what is searched.
+async function usePagefind(state) {
+  const counties = searchedCounties(partitions, state.region, state.filters.kommun || []);
+  const keys = partitionKeys(partitions, counties);
+  const instance = await pagefindOver(partitions, keys, { excerptLength: 24 });
+  showRegion(counties);
+  document.body.dataset.searchPartitions = keys.join(" ");
+  return instance;
+}
+
+function showRegion(counties) {
+  if (counties === null) {
+    regionLine.textContent = text.searchesEverywhere;
+    return;
+  }
+  const names = counties.length ? countyNames(partitions, counties, pageLanguage) : "";
+  const searched = !names ? text.searchesShared
+    : partitions.national ? format(text.searchesInAndShared, { region: names }) : format(text.searchesIn, { region: names });
+  regionLine.textContent = partitions.counties.length > 1 ? `${searched} ${text.widen}` : searched;
 }
 
 function stateFromForm() {
@@ -67,6 +86,7 @@ function stateFromUrl() {
 
 function showState(state) {
   input.value = state.query;
+  if (regionChoice) regionChoice.value = state.region;
   for (const box of form.querySelectorAll("input[type=checkbox]")) {
     box.checked = (state.filters[box.name] || []).includes(box.value);
   }
@@ -237,6 +257,9 @@ async function run(state) {
   const current = ++generation;
   const isCurrent = () => current === generation;
   list.setAttribute("aria-busy", "true");
+  const instance = await usePagefind(state);
+  if (!isCurrent()) return null;
+  pagefind = instance;
   if (isEmpty(state)) {
     const totals = await pagefind.filters();
     if (!isCurrent()) return null;
@@ -339,12 +362,12 @@ function bind() {
     settleTimer = window.setTimeout(recordLatest, SETTLE_DELAY_MS);
   });
   form.addEventListener("change", (event) => {
-    if (event.target.type === "checkbox") go(stateFromForm(), "push", { recordIt: true });
+    if (event.target.type === "checkbox" || event.target === regionChoice) go(stateFromForm(), "push", { recordIt: true });
   });
   form.querySelector("[data-clear]").addEventListener("click", (event) => {
     event.preventDefault();
-    showState({ query: "", filters: {} });
-    go({ query: "", filters: {} }, "push");
+    showState({ query: "", filters: {}, region: "" });
+    go({ query: "", filters: {}, region: "" }, "push");
     input.focus();
   });
   correction.addEventListener("click", (event) => {
@@ -376,7 +399,7 @@ async function start() {
   showState(state);
   bind();
   try {
-    await loadPagefind();
+    await usePagefind(state);
   } catch (error) {
     status.textContent = text.failed;
     throw error;
