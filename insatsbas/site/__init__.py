@@ -77,9 +77,10 @@ def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, p
 
 
 def index_site(out: Path, increment: SiteIncrement) -> None:
-    """The search index. `write_search_index(out, previous=..., changed_pages=...)` (the search side of issue
-    6) reuses the partitions none of whose pages changed; until it takes those arguments it indexes all."""
-    write_search_index(out)
+    """The search index: each county's bundle is indexed again only when one of its pages changed, and
+    otherwise taken from the previous build (which the staging swap has not yet replaced)."""
+    previous = increment.previous.out if increment.previous is not None else None
+    write_search_index(out, previous=previous, changed_pages=increment.changed_pages)
 
 
 def language_root(out: Path, lang: str) -> Path:
