@@ -90,8 +90,9 @@ def write_index(catalogue: Catalogue, storage_or_folder: Path | RamStorage, prog
 
 
 def parallel_writer_options(entries: int) -> dict[str, object]:
-    """Whoosh indexes in pure Python; on a large catalogue a second process halves the wall time (each
-    process writes its own segment, and searches read them together). A small one is faster in one."""
+    """Whoosh indexes in pure Python; on a large catalogue worker processes (one per core, fed by this one)
+    cut the wall time. Each writes its own segment, and searches read them together. A small catalogue is
+    faster in one process."""
     processes = min(2, os.cpu_count() or 1)
     if entries < PARALLEL_FROM or processes < 2:
         return {}
