@@ -42,6 +42,56 @@ reviewed_by: Bibliotekschef
 """
 
 
+# A second county for the sample (issue 6's search partitions): Uppsala (Uppsala län, länskod 03), an entry
+# only for Uppsala, and one open in Uppsala and Huddinge (two counties: the national partition).
+UPPSALA = """\
+- slug: uppsala
+  name: Uppsala
+  code: "0380"
+  label: {sv: Uppsala, en: Uppsala, ar: أوبسالا}
+"""
+
+UPPSALA_ENTRY = """\
+title: {title}
+summary: {summary}
+description: |
+  {description}
+status: active
+provider:
+  name: IK Södertörn
+  type: ideell
+municipality: uppsala
+service_area: {service_area}
+categories: [idrott-fritid]
+target_groups: [vuxna]
+languages: [sv]
+how_to_apply:
+  referral: self
+  description: Kom till simhallen.
+contact:
+  role: Simlärare
+  email: sim.uppsala@example.org
+last_reviewed: 2026-06-01
+reviewed_by: Badchef
+"""
+
+ONLY_UPPSALA = "ik-sodertorn/simundervisning-uppsala"
+BOTH_COUNTIES = "ik-sodertorn/sommarsim-familjer"
+
+
+def add_uppsala(root: Path) -> None:
+    """Add Uppsala and its two entries to a copy of the sample catalogue at `root`."""
+    vocabulary = root / "vocabularies" / "municipalities.yml"
+    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + UPPSALA, encoding="utf-8")
+    write(root / f"{ONLY_UPPSALA}.yml", UPPSALA_ENTRY.format(
+        title="Simundervisning i Uppsala", summary="Lär dig simma i Fyrishov.",
+        description="Simundervisning för vuxna nybörjare, tio gånger under hösten.", service_area="[]"))
+    write(root / f"{BOTH_COUNTIES}.yml", UPPSALA_ENTRY.format(
+        title="Sommarsim för nyanlända familjer", summary="Bad och lek för hela familjen under sommarlovet.",
+        description="Vi badar tillsammans varje vecka. Barnen kan prova på simundervisning i den grunda bassängen.",
+        service_area="[huddinge]"))
+
+
 def write(path: Path, text: str | bytes) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):

@@ -34,7 +34,7 @@ import insatsbas.site
 from insatsbas.build import build
 from insatsbas.incremental import MANIFEST_NAME, Manifest
 from insatsbas.site.search_index import BUNDLE_DIR
-from tests.conftest import SAMPLE, TODAY, VALID_ENTRY, write
+from tests.conftest import SAMPLE, TODAY, VALID_ENTRY, add_uppsala, write
 
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
 WHOOSH_DIR = "whoosh"
@@ -110,6 +110,29 @@ def test_incremental_build_equals_full_build(change, previous, tmp_path):
         # Moving the day re-renders every page listing an entry whose review fell due; the sample has many.
         assert incremental.pages_reused > (0 if change is move_today_past_review_dates else 2 * incremental.pages_rendered)
         assert incremental.changed_pages  # something the visitor sees changed
+
+
+def test_with_several_counties_only_the_changed_bundle_is_indexed_again_and_the_output_is_a_full_builds(tmp_path):
+    catalogue, out = tmp_path / "catalogue", tmp_path / "output"
+    shutil.copytree(SAMPLE, catalogue)
+    add_uppsala(catalogue)
+    build(catalogue, out, today=TODAY)
+    bundles = sorted(path.name for path in (out / BUNDLE_DIR).iterdir() if path.is_dir())
+    assert bundles == ["lan-01", "lan-03", "riket"]
+    before = {name: bundle_inodes(out / BUNDLE_DIR / name) for name in bundles}
+
+    change_entry(catalogue)  # an entry in Huddinge: Stockholms län
+    build(catalogue, out, today=TODAY)
+    build(catalogue, tmp_path / "full", today=TODAY, full=True)
+
+    after = {name: bundle_inodes(out / BUNDLE_DIR / name) for name in bundles}
+    assert after["lan-03"] == before["lan-03"] and after["riket"] == before["riket"]  # hard links: not indexed
+    assert after["lan-01"] != before["lan-01"]
+    assert_same_output(out, tmp_path / "full")
+
+
+def bundle_inodes(bundle: Path) -> dict[str, int]:
+    return {path.relative_to(bundle).as_posix(): path.stat().st_ino for path in bundle.rglob("*") if path.is_file()}
 
 
 def test_one_changed_entry_renders_its_pages_and_reports_them_changed(previous):

@@ -16,56 +16,14 @@ import pytest
 from insatsbas.build import build
 from insatsbas.reader import load_catalogue
 from tests.browser.conftest import Visit, result_count, result_ids, serving, wait_for_results
-from tests.conftest import SAMPLE, TODAY, write
-
-UPPSALA = """\
-- slug: uppsala
-  name: Uppsala
-  code: "0380"
-  label: {sv: Uppsala, en: Uppsala, ar: أوبسالا}
-"""
-
-ENTRY = """\
-title: {title}
-summary: {summary}
-description: |
-  {description}
-status: active
-provider:
-  name: IK Södertörn
-  type: ideell
-municipality: uppsala
-service_area: {service_area}
-categories: [idrott-fritid]
-target_groups: [vuxna]
-languages: [sv]
-how_to_apply:
-  referral: self
-  description: Kom till simhallen.
-contact:
-  role: Simlärare
-  email: sim.uppsala@example.org
-last_reviewed: 2026-06-01
-reviewed_by: Badchef
-"""
-
-ONLY_UPPSALA = "ik-sodertorn/simundervisning-uppsala"
-BOTH_COUNTIES = "ik-sodertorn/sommarsim-familjer"
+from tests.conftest import BOTH_COUNTIES, ONLY_UPPSALA, SAMPLE, TODAY, add_uppsala
 
 
 @pytest.fixture(scope="module")
 def catalogue_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("partitions") / "catalogue"
     shutil.copytree(SAMPLE, root)
-    vocabulary = root / "vocabularies" / "municipalities.yml"
-    vocabulary.write_text(vocabulary.read_text(encoding="utf-8") + UPPSALA, encoding="utf-8")
-    write(root / f"{ONLY_UPPSALA}.yml", ENTRY.format(
-        title="Simundervisning i Uppsala", summary="Lär dig simma i Fyrishov.",
-        description="Simundervisning för vuxna nybörjare, tio gånger under hösten.", service_area="[]"))
-    write(root / f"{BOTH_COUNTIES}.yml", ENTRY.format(
-        title="Sommarsim för nyanlända familjer", summary="Bad och lek för hela familjen under sommarlovet.",
-        description="Vi badar tillsammans varje vecka. Barnen kan prova på simundervisning i den grunda bassängen.",
-        service_area="[huddinge]"))
+    add_uppsala(root)
     return root
 
 
