@@ -35,7 +35,7 @@ CONTENT_DIR = REPO / "content"
 TRANSLATIONS_DIR = THEME_DIR / "translations"
 # From this many published entries the languages are rendered in parallel (below it, forking costs more
 # than it saves).
-PARALLEL_FROM = 1000
+PARALLEL_FROM = 500
 
 # Everything Pelican would write for a blog (articles, tags, feeds, archives) is switched off: the
 # site is the catalogue's pages plus the hand-written pages in content/pages/.
