@@ -367,3 +367,28 @@ def test_local_server_serves_the_site_with_the_types_pagefind_needs(site):
             assert response.status == 200
     finally:
         server.shutdown()
+
+
+def test_languages_rendered_in_parallel_processes_give_the_same_site(tmp_path, monkeypatch):
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+
+    import insatsbas.site
+
+    catalogue = load_catalogue(SAMPLE, today=TODAY)
+    one = write_site(catalogue, tmp_path / "one", search_index=False)
+    monkeypatch.setattr(insatsbas.site, "PARALLEL_FROM", 0)  # the sample is below the size that forks
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    pools = []
+    monkeypatch.setattr(insatsbas.site, "ProcessPoolExecutor",
+                        lambda **options: pools.append(options) or ProcessPoolExecutor(**options))
+    parallel = write_site(catalogue, tmp_path / "parallel", search_index=False)
+    assert [options["max_workers"] for options in pools] == [2]
+
+    def files(root: Path) -> dict[str, bytes]:
+        return {path.relative_to(root).as_posix(): path.read_bytes() for path in root.rglob("*") if path.is_file()}
+
+    assert files(tmp_path / "parallel") == files(tmp_path / "one")
+    assert (parallel.rendered, parallel.reused) == (one.rendered, one.reused) and one.rendered > 500
+    assert parallel.manifest.pages.keys() == one.manifest.pages.keys()
+    assert sorted(parallel._written) == sorted(one._written)

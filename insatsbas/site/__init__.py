@@ -8,6 +8,9 @@ The search page's word lists and beacon images come from `search_aids`.
 from __future__ import annotations
 
 import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from jinja2 import StrictUndefined
@@ -20,7 +23,7 @@ from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
 from insatsbas.site import plugin
 from insatsbas.site.opendata import write_open_data
-from insatsbas.site.reuse import SiteIncrement
+from insatsbas.site.reuse import Rendering, SiteIncrement
 from insatsbas.site.search_aids import write_beacons, write_word_list
 from insatsbas.site.search_index import write_search_index
 from insatsbas.site.views import LANGUAGES, SOURCE_LANGUAGE, SiteData, SiteView
@@ -30,6 +33,9 @@ REPO = Path(__file__).resolve().parents[2]
 THEME_DIR = REPO / "theme"
 CONTENT_DIR = REPO / "content"
 TRANSLATIONS_DIR = THEME_DIR / "translations"
+# From this many published entries the languages are rendered in parallel (below it, forking costs more
+# than it saves).
+PARALLEL_FROM = 500
 
 # Everything Pelican would write for a blog (articles, tags, feeds, archives) is switched off: the
 # site is the catalogue's pages plus the hand-written pages in content/pages/.
@@ -60,11 +66,8 @@ def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, p
     increment.start(catalogue, out)
     with timed("pages"):
         data = SiteData(catalogue, page_size=page_size)
-        for lang in LANGUAGES:
-            progress.step(f"  {lang} …")
-            view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"))
-            run_pelican(pelican_settings(view, out, content_dir, increment))
-            write_word_list(view, language_root(out, lang))
+        for rendering in render_languages(data, out, content_dir, increment, progress):
+            increment.absorb(rendering)
         write_beacons(out)
     increment.find_changed_pages()
     progress.step(f"  Sidor: {increment.rendered} renderade, {increment.reused} återanvända")
@@ -74,6 +77,46 @@ def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, p
         with timed("search index"):
             index_site(out, increment)
     return increment
+
+
+def render_languages(data: SiteData, out: Path, content_dir: Path, increment: SiteIncrement,
+                     progress: Progress) -> list[Rendering]:
+    """Render each language with its own copy of the increment, and return those copies in the order of
+    LANGUAGES. A large catalogue renders its languages in forked worker processes, one per core: each
+    language's pages and word list are independent of the others'."""
+    workers = min(len(LANGUAGES), os.cpu_count() or 1)
+    if len(data.published) < PARALLEL_FROM or workers < 2:
+        return [render_language(data, lang, out, content_dir, increment, progress) for lang in LANGUAGES]
+    data.prepare()  # computed once here, and shared with the workers by fork instead of computed by each
+    job = (data, out, content_dir, increment)
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_set_job, initargs=(job,)) as pool:
+        progress.step(f"  {', '.join(LANGUAGES)} i {workers} processer …")
+        return list(pool.map(_render_job, LANGUAGES))
+
+
+def render_language(data: SiteData, lang: str, out: Path, content_dir: Path, increment: SiteIncrement,
+                    progress: Progress = QUIET) -> Rendering:
+    progress.step(f"  {lang} …")
+    rendering = increment.for_language()
+    view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"))
+    run_pelican(pelican_settings(view, out, content_dir, rendering))
+    write_word_list(view, language_root(out, lang))
+    return rendering.result()
+
+
+_job: tuple[SiteData, Path, Path, SiteIncrement] | None = None
+
+
+def _set_job(job: tuple[SiteData, Path, Path, SiteIncrement]) -> None:
+    global _job
+    _job = job
+
+
+def _render_job(lang: str) -> Rendering:
+    assert _job is not None
+    data, out, content_dir, increment = _job
+    return render_language(data, lang, out, content_dir, increment)
 
 
 def index_site(out: Path, increment: SiteIncrement) -> None:

@@ -14,6 +14,7 @@ always rendered; the manifest records them with no fingerprint.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,17 @@ from insatsbas.model import Catalogue, Intervention
 from insatsbas.site.views import SiteView
 
 REUSABLE_TEMPLATES = frozenset({"entry", "browse"})
+
+
+@dataclass
+class Rendering:
+    """What one language's run rendered and took from the previous build: small, so a worker process
+    sends it back cheaply."""
+
+    pages: dict[str, str | None]
+    written: list[str]
+    rendered: int
+    reused: int
 
 
 @dataclass
@@ -37,6 +49,23 @@ class SiteIncrement:
     changed_pages: frozenset[str] | None = None
     _written: list[str] = field(default_factory=list)
     _views: dict[str, str] = field(default_factory=dict)
+
+    def for_language(self) -> SiteIncrement:
+        """A copy for one language's run (possibly in another process) that records only that run."""
+        rendering = copy.copy(self)
+        rendering.manifest = Manifest(self.manifest.inputs)
+        rendering.rendered = rendering.reused = 0
+        rendering._written = []
+        return rendering
+
+    def result(self) -> Rendering:
+        return Rendering(self.manifest.pages, self._written, self.rendered, self.reused)
+
+    def absorb(self, rendering: Rendering) -> None:
+        self.manifest.pages.update(rendering.pages)
+        self._written += rendering.written
+        self.rendered += rendering.rendered
+        self.reused += rendering.reused
 
     def start(self, catalogue: Catalogue, root: Path) -> None:
         self.catalogue, self.root = catalogue, root

@@ -60,6 +60,15 @@ class SiteData:
     def groups(self) -> dict[str, dict[str, list[Intervention]]]:
         return group_by_facet(self.published, self.scales)
 
+    def prepare(self) -> None:
+        """Compute now what every language uses, before the languages are rendered in forked processes."""
+        for entry in self.published:
+            self.synonyms(entry)
+            render_markdown(entry.description)
+            for translation in entry.translations.values():
+                render_markdown(translation.description)
+        self.scales, self.partitions, self.groups  # noqa: B018 (cached properties)
+
     def markdown(self, text: str) -> str:
         """Sanitised HTML, rendered once even when the database and three languages show the same text."""
         return render_markdown(text)
