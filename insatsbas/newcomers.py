@@ -18,12 +18,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from insatsbas.i18n import N_
 from insatsbas.model import NewcomerFigure, Newcomers, Vocabularies
 from insatsbas.problems import Problem
-from insatsbas.reader import ProblemLog, check_schema, display_path, read_yaml
+from insatsbas.reader import read_checked
 
 NEWCOMERS_FILE = "newcomers.yml"
 
@@ -59,14 +57,10 @@ def read_newcomers(root: Path, vocabularies: Vocabularies, problems: list[Proble
     path = root / NEWCOMERS_FILE
     if not path.exists():
         return Newcomers()
-    log = ProblemLog(display_path(root, path), problems)
-    document = read_yaml(root, path, log)
-    if document is None:
+    checked = read_checked(root, path, newcomers_schema(list(vocabularies.municipalities)), problems)
+    if checked is None:
         return Newcomers()
-    before = log.count()
-    check_schema(document, Draft202012Validator(newcomers_schema(list(vocabularies.municipalities))), log)
-    if log.count() > before:
-        return Newcomers()
+    document, log = checked
     figures: list[NewcomerFigure] = []
     seen: dict[tuple[str, int], int] = {}
     for index, item in enumerate(document.data["figures"]):

@@ -160,21 +160,29 @@ def read_yaml(root: Path, path: Path, log: ProblemLog) -> Document | None:
     return document
 
 
+def read_checked(root: Path, path: Path, schema: dict[str, Any],
+                 problems: list[Problem]) -> tuple[Document, ProblemLog] | None:
+    """A file read and checked against its schema, with its log for the caller's own checks; None when
+    either step found a problem (reported)."""
+    log = ProblemLog(display_path(root, path), problems)
+    document = read_yaml(root, path, log)
+    if document is None:
+        return None
+    before = log.count()
+    check_schema(document, Draft202012Validator(schema), log)
+    return None if log.count() > before else (document, log)
+
+
 # --- vocabularies and owners -------------------------------------------------------------------
 
 
 def read_vocabularies(root: Path, problems: list[Problem]) -> Vocabularies | None:
     loaded: dict[str, dict[str, Any]] = {}
     for name in Vocabularies.NAMES:
-        path = root / VOCABULARY_DIR / f"{name}.yml"
-        log = ProblemLog(display_path(root, path), problems)
-        document = read_yaml(root, path, log)
-        if document is None:
+        checked = read_checked(root, root / VOCABULARY_DIR / f"{name}.yml", schemas.vocabulary_schema(name), problems)
+        if checked is None:
             continue
-        before = log.count()
-        check_schema(document, Draft202012Validator(schemas.vocabulary_schema(name)), log)
-        if log.count() > before:
-            continue
+        document, log = checked
         terms: dict[str, Term] = {}
         for index, item in enumerate(document.data):
             if item["slug"] in terms:
@@ -197,15 +205,10 @@ def make_term(vocabulary: str, item: dict[str, Any]) -> Term:
 
 def read_owners(root: Path, vocabularies: Vocabularies,
                 problems: list[Problem]) -> tuple[dict[str, Owner], list[Coordinator]] | None:
-    path = root / OWNERS_FILE
-    log = ProblemLog(display_path(root, path), problems)
-    document = read_yaml(root, path, log)
-    if document is None:
+    checked = read_checked(root, root / OWNERS_FILE, schemas.owners_schema(list(vocabularies.municipalities)), problems)
+    if checked is None:
         return None
-    before = log.count()
-    check_schema(document, Draft202012Validator(schemas.owners_schema(list(vocabularies.municipalities))), log)
-    if log.count() > before:
-        return None
+    document, _ = checked
     owners = {
         slug: Owner(
             slug=slug, name=data["name"], type=data["type"], contact=data["contact"],

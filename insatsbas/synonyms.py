@@ -20,12 +20,10 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator
-
 from insatsbas.i18n import N_
 from insatsbas.model import Synonyms
 from insatsbas.problems import Problem
-from insatsbas.reader import ProblemLog, check_schema, display_path, read_yaml
+from insatsbas.reader import read_checked
 
 SYNONYMS_FILE = "synonyms.yml"
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")
@@ -62,14 +60,10 @@ def read_synonyms(root: Path, problems: list[Problem]) -> Synonyms:
     path = root / SYNONYMS_FILE
     if not path.exists():
         return Synonyms()
-    log = ProblemLog(display_path(root, path), problems)
-    document = read_yaml(root, path, log)
-    if document is None:
+    checked = read_checked(root, path, synonyms_schema(), problems)
+    if checked is None:
         return Synonyms()
-    before = log.count()
-    check_schema(document, Draft202012Validator(synonyms_schema()), log)
-    if log.count() > before:
-        return Synonyms()
+    document, log = checked
     data = document.data or {}
     groups: list[tuple[str, ...]] = []
     seen: dict[str, int] = {}
