@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import csv
-import os
-import shutil
 from pathlib import Path
 
 from insatsbas.database import DATABASE_NAME, intervention_path
+from insatsbas.incremental import link_or_copy
 from insatsbas.model import Catalogue, Intervention
 
 DATA_DIR = "data"
@@ -27,13 +26,6 @@ def write_open_data(catalogue: Catalogue, site: Path) -> None:
     if database.exists():
         link_or_copy(database, data / DATABASE_NAME)
     write_csv(catalogue, data / CSV_NAME)
-
-
-def link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def write_csv(catalogue: Catalogue, path: Path) -> None:

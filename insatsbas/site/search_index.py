@@ -26,6 +26,7 @@ from collections.abc import Collection, Iterator
 from importlib.metadata import version
 from pathlib import Path
 
+from insatsbas.incremental import link_or_copy, link_tree
 from insatsbas.site.views import LANGUAGES, SOURCE_LANGUAGE
 
 BUNDLE_DIR = "pagefind"
@@ -106,23 +107,11 @@ def read_manifest(bundles: Path) -> dict[str, dict]:
     return {key: value for key, value in manifest.get("partitions", {}).items() if (bundles / key).is_dir()}
 
 
-def link_or_copy(source: Path, target: Path) -> None:
-    try:
-        os.link(source, target)
-    except OSError:  # another file system, or no hard links there
-        shutil.copy2(source, target)
-
-
-def link_tree(source: Path, target: Path) -> None:
-    shutil.copytree(source, target, copy_function=link_or_copy)
-
-
 def index_partition(site: Path, pages: list[str], target: Path) -> None:
     # Beside the site (the same file system, so hard links work), removed whatever happens.
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=site.parent) as folder:
         mirror = Path(folder)
         for page in pages:
-            (mirror / page).parent.mkdir(parents=True, exist_ok=True)
             link_or_copy(site / page, mirror / page)
         run_pagefind(mirror, target)
 
