@@ -92,7 +92,7 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
         with timed("fingerprints"):
             inputs = inputs_fingerprint(catalogue)
             entries = {entry.id: entry_fingerprint(catalogue, entry) for entry in catalogue.interventions}
-            data = catalogue_fingerprint(catalogue, entries)
+            data = catalogue_fingerprint(catalogue, inputs, entries)
         previous = None if full else Previous.of(out.resolve(), inputs)
         manifest = Manifest(inputs)
         site = SiteIncrement(previous, manifest, entries)
@@ -103,10 +103,7 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
                 with timed(label):
                     if projection in REUSED_WHOLE:
                         manifest.projections[projection.__name__] = data
-                        if previous and previous.projection(projection.__name__, data) and all(
-                                (previous.out / name).exists() for name in REUSED_WHOLE[projection]):
-                            for name in REUSED_WHOLE[projection]:
-                                link_tree(previous.out / name, stage / name)
+                        if reuse_whole(projection, previous, stage, data):
                             built.reused_projections.append(projection.__name__)
                             continue
                     if projection is site_projection:
@@ -117,6 +114,19 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
         built.pages_rendered, built.pages_reused = site.rendered, site.reused
         built.changed_pages = site.changed_pages if previous else None
     return built
+
+
+def reuse_whole(projection: Projection, previous: Previous | None, stage: Path, data: str) -> bool:
+    """Link a projection's files from the previous output into `stage` when they were made from the same
+    catalogue data; False when they must be written again."""
+    names = REUSED_WHOLE[projection]
+    if previous is None or not previous.projection(projection.__name__, data):
+        return False
+    if not all((previous.out / name).exists() for name in names):
+        return False
+    for name in names:
+        link_tree(previous.out / name, stage / name)
+    return True
 
 
 @contextmanager

@@ -82,10 +82,10 @@ def entry_fingerprint(catalogue: Catalogue, entry: Intervention) -> str:
     return digest(replace(entry, source=Path(entry.source).name), catalogue.owners[entry.owner])
 
 
-def catalogue_fingerprint(catalogue: Catalogue, entries: dict[str, str]) -> str:
-    """The whole catalogue apart from the day of the build (no projection but the site depends on it)."""
-    return digest(inputs_fingerprint(catalogue), replace(catalogue, interventions=(), as_of=None),
-                  sorted(entries.items()))
+def catalogue_fingerprint(catalogue: Catalogue, inputs: str, entries: dict[str, str]) -> str:
+    """The whole catalogue apart from the day of the build (no projection but the site depends on it), from
+    the `inputs_fingerprint` and the entries' fingerprints the build has already computed."""
+    return digest(inputs, replace(catalogue, interventions=(), as_of=None), sorted(entries.items()))
 
 
 @dataclass
