@@ -15,13 +15,19 @@ $(VENV)/.test: $(VENV)/.runtime pyproject.toml
 	$(BIN)/pip install --quiet --disable-pip-version-check -e '.[test]'
 	touch $@
 
-serve: $(VENV)/.runtime
+# The pinned JavaScript tools (package-lock.json): Decap CMS and decap-server for the web editor, the `yaml`
+# writer it shares with `insatsbas format`, and yaml-language-server for the tests.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+serve: $(VENV)/.runtime node_modules/.installed
 	$(BIN)/insatsbas serve --out $(OUT)
 
-build: $(VENV)/.runtime
+build: $(VENV)/.runtime node_modules/.installed
 	$(BIN)/insatsbas build --out $(OUT)
 
-test: $(VENV)/.test
+test: $(VENV)/.test node_modules/.installed
 	bash .ci/install-browser
 	$(BIN)/ruff check insatsbas tests build.py benchmarks
 	$(BIN)/python -m pytest
@@ -30,4 +36,4 @@ lint: $(VENV)/.test
 	$(BIN)/ruff check insatsbas tests build.py benchmarks
 
 clean:
-	rm -rf $(OUT) .pytest_cache
+	rm -rf $(OUT) .pytest_cache node_modules
