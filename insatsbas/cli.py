@@ -19,6 +19,7 @@ from insatsbas.authoring import (
     write_entry_schema,
 )
 from insatsbas.build import DEFAULT_CATALOGUE, DEFAULT_OUTPUT, build
+from insatsbas.confirm import RoleRefused, checked_role, confirm_files
 from insatsbas.hsds.export import write_hsds
 from insatsbas.hsds.importer import HsdsImportError, import_hsds, render_report
 from insatsbas.i18n import N_, available_languages, translate
@@ -183,25 +184,62 @@ def owners_codeowners(catalogue_dir: Path, lang: str) -> None:
 @catalogue_option
 @click.option("--owner", default=None, help="Bara denna ägare (owner folder).")
 @today_option
+@click.option("--within", "within", type=click.IntRange(min=0), default=None, metavar="DAGAR",
+              help="Visa också insatser som ska granskas inom så många dagar (also entries due within DAYS).")
 @click.option("--json", "as_json", is_flag=True, help="Skriv JSON (for machines).")
 @lang_option
-def review_status_command(catalogue_dir: Path, owner: str | None, today, as_json: bool, lang: str) -> None:
+def review_status_command(catalogue_dir: Path, owner: str | None, today, within: int | None, as_json: bool,
+                          lang: str) -> None:
     """Insatser som har passerat sitt granskningsdatum, per ägare (always exit 0 when readable)."""
     day = as_date(today) or date.today()
+    catalogue = readable_catalogue_or_exit(catalogue_dir, day, lang)
+    check_owner(catalogue, owner, lang)
+    statuses = review_status(catalogue, day, owner, within)
+    if as_json:
+        click.echo(json.dumps(review_as_json(statuses, day, within), ensure_ascii=False, indent=2))
+        return
+    for line in review_lines(statuses, day, lang, always_show=owner is not None, within=within):
+        click.echo(line)
+
+
+def readable_catalogue_or_exit(catalogue_dir: Path, day: date, lang: str):
+    """The catalogue checked as of `day` (warnings allowed), or exit 1 printing the errors."""
     result = read_catalogue(catalogue_dir, today=day)
     if result.catalogue is None:
         print_problems(result.errors, lang)
         click.echo(summary_of_errors(result.errors, lang), err=True)
         sys.exit(1)
-    if owner is not None and owner not in result.catalogue.owners:
+    return result.catalogue
+
+
+def check_owner(catalogue, owner: str | None, lang: str) -> None:
+    if owner is not None and owner not in catalogue.owners:
         raise click.BadParameter(translate(N_("Ägaren «{owner}» finns inte i owners.yml."), lang, owner=owner),
                                  param_hint="--owner")
-    statuses = review_status(result.catalogue, day, owner)
-    if as_json:
-        click.echo(json.dumps(review_as_json(statuses, day), ensure_ascii=False, indent=2))
-        return
-    for line in review_lines(statuses, day, lang, always_show=owner is not None):
-        click.echo(line)
+
+
+@cli.command("reviewed")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--by", "role", required=True, metavar="ROLL",
+              help="Rollen som granskade, till exempel \"Enhetschef\", aldrig ett namn (the reviewer's role).")
+@today_option
+@lang_option
+def reviewed_command(files: tuple[Path, ...], role: str, today, lang: str) -> None:
+    """Bekräfta att insatserna stämmer: sätt last_reviewed och reviewed_by, ändra inget annat i filerna."""
+    try:
+        role = checked_role(role)
+    except RoleRefused as refused:
+        raise click.BadParameter(translate(refused.message, lang), param_hint="--by") from None
+    day = as_date(today) or date.today()
+    result = confirm_files(list(files), role, day)
+    for confirmation in result.confirmed:
+        click.echo(translate(N_("{path}: bekräftad, granskad {date} av {role}."), lang,
+                             path=confirmation.path, date=day.isoformat(), role=role))
+    if result.refused:
+        print_problems(result.refused, lang)
+        click.echo(translate(N_("{count} filer ändrades inte. Rätta det som står ovan och kör kommandot igen för "
+                                "dem."), lang, count=len(result.refused)), err=True)
+        sys.exit(1)
 
 
 @cli.command("schema")
