@@ -442,3 +442,29 @@ def test_every_insatsbas_command_in_the_workflow_exists(workflow):
     for command in commands:
         result = CliRunner().invoke(cli, [*shlex.split(command)[1:], "--help"])
         assert result.exit_code == 0, (command, result.output)
+
+
+def test_days_are_written_as_words_near_the_due_date_and_singular_for_one(make_catalogue, tmp_path):
+    root = make_catalogue({
+        "huddinge/igar.yml": reviewed("2025-11-21", "Förfallen i går"),        # due 2026-11-21
+        "huddinge/idag.yml": reviewed("2025-11-22", "Förfaller i dag"),        # due 2026-11-22
+        "huddinge/imorgon.yml": reviewed("2025-11-23", "Förfaller i morgon"),  # due 2026-11-23
+    })
+    assert remind("--catalogue", str(root), "--dry-run", "--out", str(tmp_path / "eml")).exit_code == 0
+    message = parse((tmp_path / "eml" / "huddinge.eml").read_bytes())
+    body = text_of(message)
+    assert "* Förfallen i går\n  Skulle ha granskats senast 21 november 2026, i går.\n" in body
+    assert "* Förfaller i dag\n  Ska granskas senast 22 november 2026, i dag.\n" in body
+    assert "* Förfaller i morgon\n  Ska granskas senast 23 november 2026, i morgon.\n" in body
+    assert "Huddinge kommun har 3 insatser på webbplatsen." in body
+    assert message["Subject"] == "Insatsbas: 3 insatser hos Huddinge kommun behöver granskas"
+
+
+def test_one_entry_is_written_in_the_singular(make_catalogue, tmp_path):
+    root = make_catalogue({"huddinge/en.yml": reviewed("2025-01-31")})
+    assert remind("--catalogue", str(root), "--dry-run", "--out", str(tmp_path / "eml")).exit_code == 0
+    message = parse((tmp_path / "eml" / "huddinge.eml").read_bytes())
+    assert message["Subject"] == "Insatsbas: 1 insats hos Huddinge kommun behöver granskas"
+    body = text_of(message)
+    assert "Huddinge kommun har 1 insats på webbplatsen." in body and "Nu behöver 1 insats granskas." in body
+    assert "Varje insats ska granskas en gång om året" in body
