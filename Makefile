@@ -29,6 +29,7 @@ build: $(VENV)/.runtime node_modules/.installed
 
 test: $(VENV)/.test node_modules/.installed
 	bash .ci/install-browser
+	bash .ci/install-jq
 	$(BIN)/ruff check insatsbas tests build.py benchmarks
 	$(BIN)/python -m pytest
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,7 @@ from insatsbas.authoring import (
     write_entry_schema,
 )
 from insatsbas.build import DEFAULT_CATALOGUE, DEFAULT_OUTPUT, build
+from insatsbas.confirm import RoleRefused, checked_role, confirm_files
 from insatsbas.hsds.export import write_hsds
 from insatsbas.hsds.importer import HsdsImportError, import_hsds, render_report
 from insatsbas.i18n import N_, available_languages, translate
@@ -26,6 +28,19 @@ from insatsbas.owners import GitError, RulesUnreadable, check_ownership, codeown
 from insatsbas.problems import CatalogueInvalid, Problem, sort_problems
 from insatsbas.progress import Progress
 from insatsbas.reader import display_path, load_catalogue, read_catalogue
+from insatsbas.remind import (
+    DEFAULT_WITHIN,
+    SmtpSettingsInvalid,
+    email_messages,
+    eml_bytes,
+    issues_json,
+    preview_sender,
+    reminder_settings,
+    reminders,
+    send_reminders,
+    smtp_settings,
+    write_eml_files,
+)
 from insatsbas.review import as_json as review_as_json
 from insatsbas.review import review_lines, review_status
 
@@ -183,25 +198,136 @@ def owners_codeowners(catalogue_dir: Path, lang: str) -> None:
 @catalogue_option
 @click.option("--owner", default=None, help="Bara denna ägare (owner folder).")
 @today_option
+@click.option("--within", "within", type=click.IntRange(min=0), default=None, metavar="DAGAR",
+              help="Visa också insatser som ska granskas inom så många dagar (also entries due within DAYS).")
 @click.option("--json", "as_json", is_flag=True, help="Skriv JSON (for machines).")
 @lang_option
-def review_status_command(catalogue_dir: Path, owner: str | None, today, as_json: bool, lang: str) -> None:
+def review_status_command(catalogue_dir: Path, owner: str | None, today, within: int | None, as_json: bool,
+                          lang: str) -> None:
     """Insatser som har passerat sitt granskningsdatum, per ägare (always exit 0 when readable)."""
     day = as_date(today) or date.today()
+    catalogue = readable_catalogue_or_exit(catalogue_dir, day, lang)
+    check_owner(catalogue, owner, lang)
+    statuses = review_status(catalogue, day, owner, within)
+    if as_json:
+        click.echo(json.dumps(review_as_json(statuses, day, within), ensure_ascii=False, indent=2))
+        return
+    for line in review_lines(statuses, day, lang, always_show=owner is not None, within=within):
+        click.echo(line)
+
+
+def readable_catalogue_or_exit(catalogue_dir: Path, day: date, lang: str):
+    """The catalogue checked as of `day` (warnings allowed), or exit 1 printing the errors."""
     result = read_catalogue(catalogue_dir, today=day)
     if result.catalogue is None:
         print_problems(result.errors, lang)
         click.echo(summary_of_errors(result.errors, lang), err=True)
         sys.exit(1)
-    if owner is not None and owner not in result.catalogue.owners:
+    return result.catalogue
+
+
+def check_owner(catalogue, owner: str | None, lang: str) -> None:
+    if owner is not None and owner not in catalogue.owners:
         raise click.BadParameter(translate(N_("Ägaren «{owner}» finns inte i owners.yml."), lang, owner=owner),
                                  param_hint="--owner")
-    statuses = review_status(result.catalogue, day, owner)
-    if as_json:
-        click.echo(json.dumps(review_as_json(statuses, day), ensure_ascii=False, indent=2))
+
+
+@cli.command("reviewed")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--by", "role", required=True, metavar="ROLL",
+              help="Rollen som granskade, till exempel \"Enhetschef\", aldrig ett namn (the reviewer's role).")
+@today_option
+@lang_option
+def reviewed_command(files: tuple[Path, ...], role: str, today, lang: str) -> None:
+    """Bekräfta att insatserna stämmer: sätt last_reviewed och reviewed_by, ändra inget annat i filerna."""
+    try:
+        role = checked_role(role)
+    except RoleRefused as refused:
+        raise click.BadParameter(translate(refused.message, lang), param_hint="--by") from None
+    day = as_date(today) or date.today()
+    result = confirm_files(list(files), role, day)
+    for confirmation in result.confirmed:
+        click.echo(translate(N_("{path}: bekräftad, granskad {date} av {role}."), lang,
+                             path=confirmation.path, date=day.isoformat(), role=role))
+    if result.refused:
+        print_problems(result.refused, lang)
+        click.echo(translate(N_("{count} filer ändrades inte. Rätta det som står ovan och kör kommandot igen för "
+                                "dem."), lang, count=len(result.refused)), err=True)
+        sys.exit(1)
+
+
+@cli.command("remind")
+@catalogue_option
+@today_option
+@click.option("--within", type=click.IntRange(min=0), default=DEFAULT_WITHIN, show_default=True, metavar="DAGAR",
+              help="Påminn också om insatser som ska granskas inom så många dagar (also entries due within DAYS).")
+@click.option("--owner", default=None, help="Bara denna ägare (owner folder).")
+@click.option("--site-url", envvar="INSATSBAS_SITE_URL", default=None, metavar="URL",
+              help="Webbplatsens adress, för länkar till insatserna och webbredigeraren (env INSATSBAS_SITE_URL).")
+@click.option("--dry-run", is_flag=True, help="Skicka inget: visa meddelandena, eller skriv dem till --out.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Med --dry-run: skriv ett .eml-meddelande per ägare i mappen (one .eml per owner).")
+@click.option("--issues", is_flag=True,
+              help="Skicka inget: skriv ett ärende per ägare som JSON, för arbetsflödet på git-värden (issue bodies).")
+@lang_option
+def remind_command(catalogue_dir: Path, today, within: int, owner: str | None, site_url: str | None, dry_run: bool,
+                   out: Path | None, issues: bool, lang: str) -> None:
+    """Påminn ägare om insatser som ska granskas: e-post över SMTP (INSATSBAS_SMTP_*), eller ärenden som JSON."""
+    if out is not None and not dry_run:
+        raise click.UsageError(translate(N_("--out används bara tillsammans med --dry-run."), lang))
+    if issues and dry_run:
+        raise click.UsageError(translate(N_("Välj antingen --issues eller --dry-run."), lang))
+    day = as_date(today) or date.today()
+    catalogue = readable_catalogue_or_exit(catalogue_dir, day, lang)
+    check_owner(catalogue, owner, lang)
+    settings = reminder_settings(catalogue, catalogue_dir, day, within, site_url)
+    every = reminders(catalogue, settings, owner)
+    if issues:
+        click.echo(json.dumps(issues_json(every, settings), ensure_ascii=False, indent=2))
         return
-    for line in review_lines(statuses, day, lang, always_show=owner is not None):
-        click.echo(line)
+    due = [reminder for reminder in every if reminder.has_due]
+    if dry_run:
+        preview_reminders(due, [r.owner for r in every if not r.has_due], settings, out, lang)
+    else:
+        send_reminder_emails(due, settings, lang)
+    if not due:
+        click.echo(translate(N_("Ingen insats behöver granskas inom {within} dagar. Ingen påminnelse behövs."), lang,
+                             within=within))
+
+
+def preview_reminders(due: list, nothing_due: list, settings, out: Path | None, lang: str) -> None:
+    pairs = email_messages(due, settings, preview_sender(os.environ, settings))
+    if out is None:
+        for _, message in pairs:
+            click.echo(eml_bytes(message).decode("ascii"))
+        return
+    for (reminder, _), path in zip(pairs, write_eml_files(pairs, out, nothing_due), strict=True):
+        click.echo(translate(N_("Skrev {path}: påminnelsen till {name} <{address}>. Inget skickades."), lang,
+                             path=path, name=reminder.owner.name, address=reminder.owner.contact))
+
+
+def send_reminder_emails(due: list, settings, lang: str) -> None:
+    try:
+        smtp = smtp_settings(os.environ)
+    except SmtpSettingsInvalid as invalid:
+        click.echo(translate(invalid.message, lang, **invalid.params), err=True)
+        sys.exit(2)
+    deliveries = send_reminders(email_messages(due, settings, smtp.sender), smtp)
+    for delivery, reminder in zip(deliveries, due, strict=True):
+        if delivery.sent:
+            click.echo(translate(N_("Skickade påminnelsen till {name} <{address}>: {overdue} försenade, {soon} inom "
+                                    "{within} dagar."), lang, name=reminder.owner.name, address=reminder.owner.contact,
+                                 overdue=len(reminder.overdue), soon=len(reminder.due_soon), within=settings.within))
+        else:
+            click.echo(translate(N_("Påminnelsen till {name} ({owner}, {address}) kunde inte skickas: {detail}"), lang,
+                                 name=reminder.owner.name, owner=reminder.owner.slug, address=reminder.owner.contact,
+                                 detail=delivery.error), err=True)
+    failed = [delivery.owner.slug for delivery in deliveries if not delivery.sent]
+    if failed:
+        click.echo(translate(N_("{count} påminnelser skickades inte: {owners}. Kör kommandot igen med --owner för "
+                                "var och en när felet är rättat."), lang, count=len(failed), owners=", ".join(failed)),
+                   err=True)
+        sys.exit(1)
 
 
 @cli.command("schema")

@@ -25,6 +25,7 @@ from yaml.events import (
     AliasEvent,
     Event,
     MappingEndEvent,
+    MappingStartEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
@@ -255,3 +256,39 @@ def _plain_scalar(text: str) -> Any:
     if _FLOAT.fullmatch(text):
         return float(text)
     return text
+
+
+@dataclass(frozen=True)
+class ScalarSpan:
+    """Where a top-level scalar stands in the text parse_document reads: offsets [start, end) of the key and
+    of the value as written (quotes included), and the value's style: "" plain, "'", '"', "|" or ">"."""
+
+    key_start: int
+    start: int
+    end: int
+    style: str
+
+
+def top_level_scalars(text: str) -> dict[str, ScalarSpan]:
+    """The top-level keys of a mapping document whose values are scalars, with their spans; used to rewrite
+    one value in place. Parse the text with parse_document first: this assumes it is readable."""
+    spans: dict[str, ScalarSpan] = {}
+    depth = 0
+    key: ScalarEvent | None = None
+    for event in yaml.parse(text, Loader=_EVENT_LOADER):
+        if isinstance(event, MappingEndEvent | SequenceEndEvent):
+            depth -= 1
+            continue
+        if depth == 1:
+            if key is None:
+                key = event
+            else:
+                if isinstance(event, ScalarEvent):
+                    spans[key.value] = ScalarSpan(key.start_mark.index, event.start_mark.index,
+                                                  event.end_mark.index, event.style or "")
+                key = None
+        if isinstance(event, MappingStartEvent | SequenceStartEvent):
+            if depth == 0 and isinstance(event, SequenceStartEvent):
+                return {}
+            depth += 1
+    return spans

@@ -177,3 +177,68 @@ def test_sample_agrees_with_the_datasette_query(sample_build):
         theirs = {(row["id"], row["dagar_sen"]) for row in db.execute(sql, {"datum": TODAY.isoformat()})}
     assert ours == theirs
     assert len(ours) >= 8
+
+
+# --- --within: entries that fall due soon --------------------------------------------------------
+
+
+def test_within_lists_entries_due_from_today_to_the_last_day_soonest_first_after_the_overdue(make_catalogue):
+    root = make_catalogue({
+        "huddinge/overdue.yml": reviewed("2025-11-21"),      # due 2026-11-21: one day overdue
+        "huddinge/today.yml": reviewed("2025-11-22"),        # due today: due soon, not overdue
+        "huddinge/last-day.yml": reviewed("2025-12-22"),     # due 2026-12-22: the 30th day
+        "huddinge/day-after.yml": reviewed("2025-12-23"),    # due 2026-12-23: outside 30 days
+        "huddinge/week.yml": reviewed("2025-11-29"),         # due in 7 days
+    })
+    code, output = run_status(root, "2026-11-22", "--within", "30")
+    assert code == 0, output
+    lines = output.splitlines()
+    assert lines[0] == ("Huddinge kommun (insatsbas.huddinge@example.org), granskning var 12:e månad: 1 av 5 "
+                        "publicerade insatser ska granskas nu och 3 inom 30 dagar.")
+    assert "overdue.yml" in lines[1] and lines[1].endswith("skulle granskas senast 2026-11-21, 1 dagar sedan.")
+    assert "today.yml" in lines[2] and lines[2].endswith("ska granskas senast 2026-11-22, i dag.")
+    assert "week.yml" in lines[3] and lines[3].endswith("ska granskas senast 2026-11-29, om 7 dagar.")
+    assert "last-day.yml" in lines[4] and lines[4].endswith("ska granskas senast 2026-12-22, om 30 dagar.")
+    assert "day-after.yml" not in output
+    assert lines[-2:] == ["1 insatser hos 1 ägare har passerat granskningsdatum 2026-11-22.",
+                          "3 insatser hos 1 ägare ska granskas inom 30 dagar, till och med 2026-12-22."]
+
+
+def test_within_shows_an_owner_with_only_entries_due_soon(make_catalogue):
+    root = make_catalogue({"botkyrka/soon.yml": reviewed("2025-12-01"), "huddinge/fresh.yml": reviewed("2026-10-01")})
+    _, without = run_status(root, "2026-11-22")
+    _, within = run_status(root, "2026-11-22", "--within", "30")
+    assert "Botkyrka" not in without
+    assert within.splitlines()[0].startswith("Botkyrka kommun (insatsbas.botkyrka@example.org)")
+    assert "Huddinge" not in within
+
+
+def test_within_in_json_carries_the_due_soon_entries_with_days_left(make_catalogue):
+    root = make_catalogue({"huddinge/a.yml": reviewed("2025-01-31"), "huddinge/b.yml": reviewed("2025-12-05")})
+    code, output = run_status(root, "2026-11-22", "--json", "--within", "14", "--owner", "huddinge")
+    assert code == 0
+    data = json.loads(output)
+    assert (data["within"], data["overdue"], data["due_soon"]) == (14, 1, 1)
+    [owner] = data["owners"]
+    assert [e["id"] for e in owner["overdue"]] == ["huddinge/a"]
+    [soon] = owner["due_soon"]
+    assert soon["id"] == "huddinge/b" and soon["due"] == "2026-12-05" and soon["days_left"] == 13
+    assert soon["source"].endswith("huddinge/b.yml") and soon["last_reviewed"] == "2025-12-05"
+
+
+def test_without_within_nothing_is_listed_as_due_soon(make_catalogue):
+    root = make_catalogue({"huddinge/soon.yml": reviewed("2025-12-01")})
+    code, output = run_status(root, "2026-11-22", "--json")
+    data = json.loads(output)
+    assert data["within"] is None and data["due_soon"] == 0
+    assert all(owner["due_soon"] == [] for owner in data["owners"])
+
+
+def test_sample_has_entries_due_within_30_days_and_review_status_agrees_with_the_command():
+    catalogue = load_catalogue(SAMPLE, today=TODAY)
+    statuses = review_status(catalogue, TODAY, within=30)
+    soon = {e.id: e.due for s in statuses for e in s.due_soon}
+    assert soon and all(TODAY <= due <= date(2026, 12, 22) for due in soon.values())
+    code, output = run_status(SAMPLE, "2026-11-22", "--within", "30")
+    assert code == 0
+    assert sum("ska granskas senast" in line for line in output.splitlines()) == len(soon)
