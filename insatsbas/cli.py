@@ -249,6 +249,47 @@ def new_command(catalogue_dir: Path, owner: str, title: str, today, lang: str) -
                          path=display_path(catalogue_dir, path)))
 
 
+@cli.command("format")
+@catalogue_option
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--check", is_flag=True, help="Ändra inget; exit 1 om en fil inte är i katalogens form (only check).")
+@lang_option
+def format_command(catalogue_dir: Path, paths: tuple[Path, ...], check: bool, lang: str) -> None:
+    """Skriv insatsfiler i katalogens form, som webbredigeraren skriver dem (rewrite entries canonically)."""
+    from insatsbas.formatting import Outcome, format_entries
+
+    try:
+        report = format_entries(catalogue_dir, paths, check=check)
+    except VocabulariesInvalid as invalid:
+        print_problems(invalid.problems, lang)
+        sys.exit(1)
+    unreadable = report.with_outcome(Outcome.UNREADABLE)
+    print_problems([f.problem for f in unreadable if f.problem], lang)
+    rewritten = report.with_outcome(Outcome.REWRITTEN)
+    for result in rewritten:
+        if check:
+            message = N_("{path}: är inte skriven i katalogens form. Kör `insatsbas format {path}`.")
+        elif result.comments:
+            message = N_("Skrev om {path} i katalogens form. Kommentarer som togs bort: {count}.")
+        else:
+            message = N_("Skrev om {path} i katalogens form.")
+        click.echo(translate(message, lang, path=result.shown, count=result.comments), err=check)
+    total = len(report.files)
+    if unreadable:
+        click.echo(translate(N_("{count} filer gick inte att läsa och ändrades inte. Rätta felen ovan och kör igen."),
+                             lang, count=len(unreadable)), err=True)
+    if check and rewritten:
+        click.echo(translate(N_("{count} av {total} filer är inte i katalogens form. Kör `insatsbas format` och "
+                                "checka in ändringarna."), lang, count=len(rewritten), total=total), err=True)
+    elif check:
+        click.echo(translate(N_("Alla {total} filer är i katalogens form."), lang,
+                             total=total - len(unreadable)))
+    else:
+        click.echo(translate(N_("{changed} av {total} filer skrevs om."), lang, changed=len(rewritten), total=total))
+    if unreadable or (check and rewritten):
+        sys.exit(1)
+
+
 @cli.group("export")
 def export_group() -> None:
     """Exportera katalogen i ett standardformat (export the catalogue)."""
