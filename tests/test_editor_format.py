@@ -20,7 +20,7 @@ from insatsbas.yamlsource import parse_document, read_document
 from tests.canonical_cases import generated_entries
 from tests.conftest import REPO, SAMPLE, TODAY
 
-HARNESS = REPO / "tests" / "js" / "format_harness.mjs"
+HARNESS = REPO / "tests" / "js" / "editor_harness.mjs"
 
 
 def sample_entries() -> list[Path]:

@@ -1,11 +1,13 @@
-// Runs the web editor's YAML format (theme/editor/insatsbas-yaml.js) for the tests: reads one JSON request
+// Runs the web editor's scripts (theme/editor/insatsbas-yaml.js, setup.js) for the tests: reads one JSON request
 // from stdin, {layout, cases: [...]}, and writes one JSON answer per case in the same order.
 //   {op: "roundtrip", text}            -> {text: toFile(fromFile(text))}
 //   {op: "write", data}                -> {text: toFile(data)}
 //   {op: "read", text}                 -> {data: fromFile(text)}
 //   {op: "edit", text, path, value}    -> {text}: fromFile, set the value at the key path, toFile
+//   {op: "expand", setup}              -> {config}: the editor page's Decap configuration (setup.js)
 import { readFileSync } from 'node:fs';
 import { fromFile, toFile } from '../../theme/editor/insatsbas-yaml.js';
+import { expandConfig } from '../../theme/editor/setup.js';
 
 const request = JSON.parse(readFileSync(0, 'utf8'));
 
@@ -25,6 +27,8 @@ function run(item) {
         target[item.path[item.path.length - 1]] = item.value;
         return { text: toFile(data, request.layout) };
       }
+      case 'expand':
+        return { config: expandConfig(item.setup) };
       default:
         return { error: `unknown op ${item.op}` };
     }
