@@ -69,6 +69,18 @@ def test_pull_requests_are_validated_and_checked_for_ownership_by_their_author(w
     assert owners_step["run"] == 'insatsbas owners check --base "$BASE_SHA" --head "$HEAD_SHA" --editor "$PR_AUTHOR"'
     # Validation comes before the ownership check, so an author sees format errors first.
     assert runs(check).index("insatsbas validate") < runs(check).index(owners_step["run"])
+    # Entries must be in the written form the web editor writes, so that its diffs show only what changed.
+    assert "insatsbas format --check" in runs(check)
+
+
+def test_main_is_published_with_the_web_editor_for_this_repository(workflow):
+    publish = workflow["jobs"]["publish"]
+    install = next(run for run in runs(publish) if "pip install" in run)
+    assert "npm ci" in install
+    assert uses(publish, "actions/setup-node")["with"]["node-version"] == "20"
+    build = next(run for run in runs(publish) if run.startswith("insatsbas build"))
+    arguments = shlex.split(build)
+    assert arguments[arguments.index("--editor-repo") + 1] == "${{ github.repository }}"
 
 
 def test_main_is_built_and_published_with_pages(workflow):

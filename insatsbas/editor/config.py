@@ -177,7 +177,10 @@ def fields(schema: dict[str, Any], sources: _Sources, path: tuple[str, ...], *, 
 def field(name: str, schema: dict[str, Any], sources: _Sources, path: tuple[str, ...], *, required: bool) -> Field:
     spec: Field = {"name": name, "label": schema.get("title", name),
                    **widget(name, schema, sources, path, required=required)}
-    if schema.get("description"):
+    if schema.get("pattern") in PATTERN_MESSAGES:
+        # The schema tells YAML writers to quote these; in the form, the example is what helps.
+        spec["hint"] = PATTERN_MESSAGES[schema["pattern"]]
+    elif schema.get("description"):
         spec["hint"] = schema["description"]
     if not required:
         spec["required"] = False
