@@ -26,7 +26,8 @@ from insatsbas.incremental import link_or_copy
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 EDITOR_THEME = PACKAGE_DIR.parent / "theme" / "editor"
 EDITOR_PATH = "redigera"
-OWN_FILES = ("editor.js", "setup.js", "insatsbas-yaml.js", "manual-init.js", "accessibility.js", "editor.css")
+OWN_FILES = ("editor.js", "setup.js", "insatsbas-yaml.js", "swedish.js", "manual-init.js", "accessibility.js",
+             "editor.css")
 IMPORT_MAP = json.dumps({"imports": {"yaml": "./yaml/index.js"}})
 # Where `npm ci` puts the packages; INSATSBAS_NODE_MODULES overrides (a region's repository may keep its own).
 NODE_MODULES_ENV = "INSATSBAS_NODE_MODULES"

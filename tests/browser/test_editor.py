@@ -26,6 +26,17 @@ SLUG = slugify(TITLE)
 # The browser's clock is pinned to the tests' day, so the review date's default is known.
 NOW = datetime(TODAY.year, TODAY.month, TODAY.day, 10, 0)
 axe = Axe()
+MISSING_PHRASES = """() => {
+  const missing = {};
+  const walk = (english, swedish, path) => {
+    for (const [key, value] of Object.entries(english)) {
+      if (typeof value === 'object') walk(value, swedish?.[key], `${path}${key}.`);
+      else if (!swedish || !(key in swedish)) missing[path + key] = value;
+    }
+  };
+  walk(window.CMS.getLocale('en'), window.CMS.getLocale('sv'), '');
+  return missing;
+}"""
 
 
 @pytest.fixture
@@ -98,8 +109,16 @@ def test_an_editor_creates_an_entry_and_confirms_its_review_in_the_browser(edito
     field(contact, "role").fill("Fritidsledare")
     field(contact, "phone").fill("08-465 004 30")
     field(page, "reviewed_by").fill("Enhetschef fritid")
+    schedule = page.locator("div[id^='schedule-field-']")
+    schedule.get_by_role("button", name="Visa").first.click()  # the group is folded until needed
+    schedule.get_by_role("button", name="Lägg till öppettid").click()
+    pick(page, schedule, "days", "Onsdag")
+    field(schedule, "opens").fill("18:00")
+    field(schedule, "closes").fill("20:00")
     assert field(page, "last_reviewed").input_value() == TODAY.isoformat()  # the default: today
 
+    # Swedish throughout: no phrase of Decap's English locale is missing from the Swedish one.
+    assert page.evaluate(MISSING_PHRASES) == {}
     results = axe.run(page)
     assert results.violations_count == 0, results.generate_report()
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -118,7 +137,9 @@ def test_an_editor_creates_an_entry_and_confirms_its_review_in_the_browser(edito
     assert entry.contact.phone == "08-465 004 30" and entry.last_reviewed == TODAY
     assert entry.description == "Vi ses i caféet på fritidsgården.\\\nAlla nivåer är välkomna.\n"
     before = path.read_text(encoding="utf-8")
+    assert entry.schedule.hours[0].days == ("wed",) and entry.schedule.hours[0].opens == "18:00"
     assert '  phone: "08-465 004 30"\n' in before and "categories: [sprakstod]\n" in before
+    assert '    - days: [wed]\n      opens: "18:00"\n      closes: "20:00"\n' in before
 
     field(page, "last_reviewed").fill("2026-11-20")
     page.screenshot(path=str(SCREENSHOTS / "editor-review-date.png"))

@@ -2,7 +2,8 @@
 // editor's text box (its field's label; axe aria-input-field-name) and for the preview (axe frame-title), and a
 // main landmark for the entry editor and the login page, which have none (the collection lists have their own
 // <main>; axe region, landmark-one-main), and a level-one heading for the login page, whose only content is
-// Decap's logo and a button (axe page-has-heading-one).
+// Decap's logo and a button (axe page-has-heading-one); names for the icon buttons on each item of a list
+// (fold, move, remove; axe button-name, aria-command-name).
 const HEADING = 'Redigera insatser i Insatsbas';
 const PREVIEW_TITLE = 'Förhandsvisning av insatsen';
 
@@ -32,10 +33,21 @@ function markMain(root) {
   }
 }
 
+function nameListItemButtons(root) {
+  for (const button of root.querySelectorAll('button[class*="TopBarButton"]:not([aria-label])')) {
+    const first = button === button.parentElement.firstElementChild;
+    button.setAttribute('aria-label', first ? 'Visa eller dölj' : 'Ta bort');
+  }
+  for (const handle of root.querySelectorAll('[aria-roledescription="sortable"]:not([aria-label])')) {
+    handle.setAttribute('aria-label', 'Flytta');
+  }
+}
+
 function nameAll() {
   nameMarkdownEditors(document);
   namePreview(document);
   markMain(document);
+  nameListItemButtons(document);
 }
 
 new MutationObserver(nameAll).observe(document.documentElement, { childList: true, subtree: true });
