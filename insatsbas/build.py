@@ -18,7 +18,7 @@ from pathlib import Path
 
 from insatsbas.database import DATABASE_NAME, write_database
 from insatsbas.editor import PublishedEditor, write_published_editor
-from insatsbas.editor.local import repository_of
+from insatsbas.editor.config import repository_path
 from insatsbas.editor.page import EditorFiles, EditorUnavailable
 from insatsbas.hsds.export import DATA_DIR, JSON_DIR, TABULAR_DIR, hsds_projection
 from insatsbas.incremental import (
@@ -129,9 +129,8 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
 def write_editor_into(built: BuildResult, catalogue_dir: Path, stage: Path, editor: PublishedEditor) -> None:
     """The web editor is written whole each time (its own files are a few KB; Decap's are hard links), after
     the site, so Pagefind never sees it. Without Decap CMS installed, the build goes on without it and says so."""
-    folder = catalogue_dir.resolve().relative_to(repository_of(catalogue_dir)).as_posix()
     try:
-        built.editor = write_published_editor(built.catalogue, stage, editor, folder)
+        built.editor = write_published_editor(built.catalogue, stage, editor, repository_path(catalogue_dir))
     except EditorUnavailable as unavailable:
         built.editor_unavailable = unavailable
 

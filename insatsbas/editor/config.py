@@ -265,6 +265,16 @@ def translations(schema: dict[str, Any], sources: _Sources, path: tuple[str, ...
     ]}
 
 
-def catalogue_folder_in(repository: Path, catalogue_dir: Path) -> str:
-    """The catalogue's path inside the folder decap-server or the git host sees."""
-    return catalogue_dir.resolve().relative_to(repository.resolve()).as_posix()
+def repository_of(catalogue_dir: Path) -> Path:
+    """The folder decap-server or the git host sees: the git work tree holding the catalogue, or else the
+    catalogue's parent folder."""
+    catalogue = catalogue_dir.resolve()
+    for folder in catalogue.parents:
+        if (folder / ".git").exists():
+            return folder
+    return catalogue.parent
+
+
+def repository_path(catalogue_dir: Path) -> str:
+    """The catalogue's path inside that folder, as Decap's collections name it ("catalogue")."""
+    return catalogue_dir.resolve().relative_to(repository_of(catalogue_dir)).as_posix()

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from insatsbas.editor.config import Backend, editor_setup
+from insatsbas.editor.config import Backend, editor_setup, repository_of, repository_path
 from insatsbas.editor.page import EDITOR_PATH, EditorUnavailable, node_modules, write_editor
 from insatsbas.problems import Problem
 from insatsbas.reader import read_owners, read_vocabularies
@@ -59,15 +59,6 @@ def catalogue_sources(catalogue_dir: Path):
     if vocabularies is None or owners is None or any(p.is_error for p in problems):
         raise CatalogueUnreadable(problems)
     return vocabularies, owners[0]
-
-
-def repository_of(catalogue_dir: Path) -> Path:
-    """The folder decap-server serves: the git work tree holding the catalogue, or else its parent folder."""
-    catalogue = catalogue_dir.resolve()
-    for folder in catalogue.parents:
-        if (folder / ".git").exists():
-            return folder
-    return catalogue.parent
 
 
 @contextmanager
@@ -116,8 +107,7 @@ def local_editor(catalogue_dir: Path, *, host: str = "127.0.0.1", port: int = 0,
     """decap-server and the editor page, both on `host`, until the block ends; port 0 picks a free port."""
     modules = modules or node_modules()
     vocabularies, owners = catalogue_sources(catalogue_dir)
-    repository = repository_of(catalogue_dir)
-    folder = catalogue_dir.resolve().relative_to(repository).as_posix()
+    repository, folder = repository_of(catalogue_dir), repository_path(catalogue_dir)
     decap_port = decap_port or free_port(host)
     origin = f"http://{host}:{decap_port}"
     setup = editor_setup(vocabularies, owners, folder, Backend(local=f"{origin}/api/v1"))

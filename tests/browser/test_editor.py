@@ -153,3 +153,27 @@ def test_an_editor_creates_an_entry_and_confirms_its_review_in_the_browser(edito
 
     assert [url for url in requests if urlparse(url).hostname != "127.0.0.1"] == []
     assert errors == []
+
+
+def test_the_published_editor_offers_the_git_hosts_login_within_its_policy(browser, tmp_path):
+    from insatsbas.editor import PublishedEditor, write_published_editor
+    from insatsbas.reader import load_catalogue
+    from tests.browser.conftest import serving
+
+    write_published_editor(load_catalogue(SAMPLE, today=TODAY), tmp_path, PublishedEditor("region/insatsbas"),
+                           "catalogue")
+    with serving(tmp_path) as url:
+        context = browser.new_context(locale="sv-SE")
+        requests: list[str] = []
+        errors: list[str] = []
+        context.on("request", lambda request: requests.append(request.url))
+        page = context.new_page()
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url + "/redigera/")
+        page.get_by_role("button", name="Logga in med GitHub").wait_for()
+        results = axe.run(page)
+        context.close()
+    assert results.violations_count == 0, results.generate_report()
+    assert [u for u in requests if urlparse(u).hostname != "127.0.0.1"] == []
+    assert errors == []  # a Content-Security-Policy violation would be logged as an error
