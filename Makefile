@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= output
 
-.PHONY: serve build test lint clean
+.PHONY: serve build edit test lint clean
 
 $(VENV)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ serve: $(VENV)/.runtime node_modules/.installed
 
 build: $(VENV)/.runtime node_modules/.installed
 	$(BIN)/insatsbas build --out $(OUT)
+
+# The web editor on this working copy: decap-server and the editor page on 127.0.0.1 (Ctrl-C stops both).
+edit: $(VENV)/.runtime node_modules/.installed
+	$(BIN)/insatsbas edit
 
 test: $(VENV)/.test node_modules/.installed
 	bash .ci/install-browser

@@ -18,9 +18,6 @@ from insatsbas.problems import Message, Problem
 from insatsbas.reader import ENTRY_SUFFIXES, allowed_list, did_you_mean, read_vocabularies, slugify
 from insatsbas.schema import SCHEMA_PATH, entry_schema, render_schema
 
-SCHEMA_LINE = "# yaml-language-server: $schema=../../schema/insats.schema.json"
-
-
 # --- the JSON Schema file ---------------------------------------------------------------------------
 
 
@@ -72,7 +69,6 @@ def quoted(text: str) -> str:
 
 
 TEMPLATE = """\
-{schema_line}
 # Ny insats. Fyll i varje tomt värde ("") och byt ut varje välj-... mot rätt värde.
 # Kör sedan `insatsbas validate`: den visar vad som återstår och vilka värden som finns.
 title: {title}
@@ -117,7 +113,7 @@ reviewed_by: ""
 def render_new_entry(title: str, provider_name: str, provider_type: str, municipality: str | None,
                      today: date) -> str:
     return TEMPLATE.format(
-        schema_line=SCHEMA_LINE, title=quoted(title.strip()), provider_name=quoted(provider_name),
+        title=quoted(title.strip()), provider_name=quoted(provider_name),
         provider_type=provider_type, municipality=municipality or "välj-kommun", today=today.isoformat(),
     )
 

@@ -17,6 +17,9 @@ from datetime import date
 from pathlib import Path
 
 from insatsbas.database import DATABASE_NAME, write_database
+from insatsbas.editor import PublishedEditor, write_published_editor
+from insatsbas.editor.config import repository_path
+from insatsbas.editor.page import EditorFiles, EditorUnavailable
 from insatsbas.hsds.export import DATA_DIR, JSON_DIR, TABULAR_DIR, hsds_projection
 from insatsbas.incremental import (
     Manifest,
@@ -76,12 +79,17 @@ class BuildResult:
     # Site-relative paths of HTML files written with other bytes, added or removed (None in a full build).
     changed_pages: frozenset[str] | None = None
     reused_projections: list[str] = field(default_factory=list)
+    # The web editor at /redigera/ when asked for, or why it was left out (Decap CMS not installed).
+    editor: EditorFiles | None = None
+    editor_unavailable: EditorUnavailable | None = None
 
 
 def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *,
-          progress: Progress = QUIET, today: date | None = None, full: bool = False) -> BuildResult:
+          progress: Progress = QUIET, today: date | None = None, full: bool = False,
+          editor: PublishedEditor | None = None) -> BuildResult:
     """Validate, then build everything into `out`, incrementally when `out` holds a previous build of the same
-    inputs (unless `full`). Raises CatalogueInvalid and builds nothing on errors."""
+    inputs (unless `full`); with `editor`, the web editor too. Raises CatalogueInvalid and builds nothing on
+    errors."""
     with collecting() as timings, timed("total"):
         progress.step("Läser katalogen …")
         with timed("read"):
@@ -110,10 +118,21 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
                         site_projection(catalogue, stage, progress, increment=site)
                     else:
                         projection(catalogue, stage, progress)
+            if editor is not None:
+                write_editor_into(built, catalogue_dir, stage, editor)
             manifest.write(stage)
         built.pages_rendered, built.pages_reused = site.rendered, site.reused
         built.changed_pages = site.changed_pages if previous else None
     return built
+
+
+def write_editor_into(built: BuildResult, catalogue_dir: Path, stage: Path, editor: PublishedEditor) -> None:
+    """The web editor is written whole each time (its own files are a few KB; Decap's are hard links), after
+    the site, so Pagefind never sees it. Without Decap CMS installed, the build goes on without it and says so."""
+    try:
+        built.editor = write_published_editor(built.catalogue, stage, editor, repository_path(catalogue_dir))
+    except EditorUnavailable as unavailable:
+        built.editor_unavailable = unavailable
 
 
 def reuse_whole(projection: Projection, previous: Previous | None, stage: Path, data: str) -> bool:

@@ -109,16 +109,31 @@ def validate(catalogue_dir: Path, lang: str, today) -> None:
 @today_option
 @quiet_option
 @click.option("--full", is_flag=True, help="Bygg allt, återanvänd inget från förra bygget (rebuild everything).")
-def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool, full: bool) -> None:
+@click.option("--editor-repo", envvar="INSATSBAS_EDITOR_REPO", default=None, metavar="OWNER/REPO",
+              help="Bygg webbredigeraren på /redigera/ för detta GitHub-repo (the web editor, via pull requests).")
+@click.option("--editor-auth-url", envvar="INSATSBAS_EDITOR_AUTH_URL", default=None,
+              help="OAuth-tjänsten för inloggning med GitHub (Decap's base_url; default: Decap's own).")
+def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool, full: bool,
+                  editor_repo: str | None, editor_auth_url: str | None) -> None:
     """Validera och bygg databasen och webbplatsen (validate, then build)."""
+    from insatsbas.editor import PublishedEditor
+
     progress = Progress(enabled=False if quiet else None)
+    editor = PublishedEditor(editor_repo, auth_url=editor_auth_url) if editor_repo else None
     try:
-        result = build(catalogue_dir, out, progress=progress, today=as_date(today), full=full)
+        result = build(catalogue_dir, out, progress=progress, today=as_date(today), full=full, editor=editor)
     except CatalogueInvalid as invalid:
         print_problems(invalid.problems, lang)
         click.echo(summary_of_errors(invalid.problems, lang), err=True)
         click.echo(translate(N_("Inget byggdes; {out} är orörd."), lang, out=out), err=True)
         sys.exit(1)
+    if result.editor_unavailable is not None:
+        unavailable = result.editor_unavailable
+        click.echo(translate(N_("Webbredigeraren togs inte med i bygget."), lang) + " "
+                   + translate(unavailable.message, lang, path=unavailable.missing), err=True)
+    elif result.editor is not None and not quiet:
+        click.echo(translate(N_("Webbredigeraren: /redigera/ i {out}, för {repo} (varje ändring blir en pull request)."),
+                             lang, out=out, repo=editor_repo))
     if not quiet:
         click.echo(translate(N_("Byggt: {entries} insatser i {out} ({warnings} varningar)."), lang,
                              entries=len(result.catalogue.interventions), out=out, warnings=len(result.warnings)))
@@ -373,6 +388,83 @@ def new_command(catalogue_dir: Path, owner: str, title: str, today, lang: str) -
         sys.exit(1)
     click.echo(translate(N_("Skrev {path}. Fyll i fälten och kör `insatsbas validate`."), lang,
                          path=display_path(catalogue_dir, path)))
+
+
+@cli.command("format")
+@catalogue_option
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--check", is_flag=True, help="Ändra inget; exit 1 om en fil inte är i katalogens form (only check).")
+@lang_option
+def format_command(catalogue_dir: Path, paths: tuple[Path, ...], check: bool, lang: str) -> None:
+    """Skriv insatsfiler i katalogens form, som webbredigeraren skriver dem (rewrite entries canonically)."""
+    from insatsbas.formatting import Outcome, format_entries
+
+    try:
+        report = format_entries(catalogue_dir, paths, check=check)
+    except VocabulariesInvalid as invalid:
+        print_problems(invalid.problems, lang)
+        sys.exit(1)
+    unreadable = report.with_outcome(Outcome.UNREADABLE)
+    print_problems([f.problem for f in unreadable if f.problem], lang)
+    rewritten = report.with_outcome(Outcome.REWRITTEN)
+    for result in rewritten:
+        if check:
+            message = N_("{path}: är inte skriven i katalogens form. Kör `insatsbas format {path}`.")
+        elif result.comments:
+            message = N_("Skrev om {path} i katalogens form. Kommentarer som togs bort: {count}.")
+        else:
+            message = N_("Skrev om {path} i katalogens form.")
+        click.echo(translate(message, lang, path=result.shown, count=result.comments), err=check)
+    total = len(report.files)
+    if unreadable:
+        click.echo(translate(N_("{count} filer gick inte att läsa och ändrades inte. Rätta felen ovan och kör igen."),
+                             lang, count=len(unreadable)), err=True)
+    if check and rewritten:
+        click.echo(translate(N_("{count} av {total} filer är inte i katalogens form. Kör `insatsbas format` och "
+                                "checka in ändringarna."), lang, count=len(rewritten), total=total), err=True)
+    elif check:
+        click.echo(translate(N_("Alla {total} filer är i katalogens form."), lang,
+                             total=total - len(unreadable)))
+    else:
+        click.echo(translate(N_("{changed} av {total} filer skrevs om."), lang, changed=len(rewritten), total=total))
+    if unreadable or (check and rewritten):
+        sys.exit(1)
+
+
+@cli.command("edit")
+@catalogue_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8080, show_default=True, help="Redigerarens sida (the editor page; 0: a free port).")
+@click.option("--decap-port", default=8081, show_default=True, help="decap-server (0: a free port).")
+@click.option("--no-browser", is_flag=True, help="Öppna ingen webbläsare (do not open a browser).")
+@lang_option
+def edit_command(catalogue_dir: Path, host: str, port: int, decap_port: int, no_browser: bool, lang: str) -> None:
+    """Öppna webbredigeraren på katalogen i den här mappen (the web editor on the working copy)."""
+    import webbrowser
+
+    from insatsbas.editor.local import CatalogueUnreadable, DecapServerFailed, serve_editor
+    from insatsbas.editor.page import EditorUnavailable
+
+    def announce(url: str) -> None:
+        click.echo(translate(N_("Webbredigeraren: {url}  (Ctrl-C avslutar)"), lang, url=url))
+        click.echo(translate(N_("Det du sparar skrivs till {folder}."), lang,
+                             folder=display_path(catalogue_dir, catalogue_dir)))
+        if not no_browser:
+            webbrowser.open(url)
+
+    try:
+        serve_editor(catalogue_dir, announce, host=host, port=port, decap_port=decap_port)
+    except EditorUnavailable as missing:
+        click.echo(translate(missing.message, lang, path=missing.missing), err=True)
+        sys.exit(1)
+    except CatalogueUnreadable as unreadable:
+        print_problems(unreadable.problems, lang)
+        click.echo(translate(N_("Webbredigeraren behöver vokabulärerna och owners.yml. Rätta felen ovan."), lang),
+                   err=True)
+        sys.exit(1)
+    except DecapServerFailed as failed:
+        click.echo(translate(N_("decap-server startade inte: {output}"), lang, output=failed.output.strip()), err=True)
+        sys.exit(1)
 
 
 @cli.group("export")

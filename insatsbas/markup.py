@@ -2,6 +2,10 @@
 
 Editors write Markdown, and Markdown passes raw HTML through; nh3 (the Rust `ammonia` sanitiser) keeps
 only harmless tags and attributes, so no script, event handler or javascript: URL survives.
+
+A backslash at the end of a line is a hard line break, as in CommonMark: the web editor's Markdown widget
+writes line breaks that way, and the catalogue's written form turns two trailing spaces into one
+(insatsbas/canonical.py). Python-Markdown only knows the trailing spaces, so a small inline pattern adds it.
 """
 
 from __future__ import annotations
@@ -10,6 +14,8 @@ from functools import lru_cache
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.inlinepatterns import SubstituteTagInlineProcessor
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "h2", "h3", "h4", "blockquote",
@@ -19,9 +25,16 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+class BackslashLineBreaks(Extension):
+    """`\\` before a line break is `<br>` (CommonMark); before the escape pattern (180), which would keep it."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
+        md.inlinePatterns.register(SubstituteTagInlineProcessor(r"\\\n", "br"), "backslash_break", 185)
+
+
 @lru_cache(maxsize=1)
 def _markdown() -> markdown.Markdown:
-    return markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    return markdown.Markdown(extensions=["sane_lists", "tables", BackslashLineBreaks()], output_format="html")
 
 
 # The database and the three languages of the site show the same descriptions: each text is rendered once

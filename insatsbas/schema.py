@@ -24,6 +24,24 @@ EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s]+$"
 URL_PATTERN = r"^https?://\S+$"
 POSTAL_CODE_PATTERN = r"^[0-9]{3} ?[0-9]{2}$"
 SUMMARY_MAX = 300
+# Values written in double quotes whatever they hold (insatsbas/canonical.py): the editors' guide asks for
+# quotes around times, telephone numbers and postal codes, which YAML 1.1 tools read as numbers.
+QUOTED_PATTERNS = frozenset({TIME_PATTERN, PHONE_PATTERN, POSTAL_CODE_PATTERN})
+# Texts in Markdown: the site renders them, the web editor edits them with its Markdown editor.
+MARKDOWN = "text/markdown"
+
+# Swedish labels of the fixed code lists (the vocabularies carry their own), for the web editor's selects.
+FIXED_LABELS: dict[tuple[str, ...], dict[str, str]] = {
+    STATUSES: {"active": "Pågår", "paused": "Tillfälligt uppehåll", "ended": "Avslutad",
+               "draft": "Utkast (publiceras inte)"},
+    OWNER_TYPES: {"kommun": "Kommun", "myndighet": "Myndighet", "region": "Region",
+                  "ideell": "Ideell organisation", "privat": "Privat företag"},
+    GENDERS: {"women": "Bara kvinnor", "men": "Bara män"},
+    REFERRALS: {"self": "Anmäl dig själv", "caseworker": "Via handläggare",
+                "arbetsformedlingen": "Via Arbetsförmedlingen", "municipality": "Via kommunen"},
+    WEEKDAYS: {"mon": "Måndag", "tue": "Tisdag", "wed": "Onsdag", "thu": "Torsdag", "fri": "Fredag",
+               "sat": "Lördag", "sun": "Söndag"},
+}
 
 
 def text(title: str, description: str, **extra: Any) -> dict[str, Any]:
@@ -84,7 +102,7 @@ def entry_schema(vocabularies: Vocabularies) -> dict[str, Any]:
         {
             "title": text("Titel", "Insatsens namn på språket."),
             "summary": text("Sammanfattning", f"Högst {SUMMARY_MAX} tecken.", maxLength=SUMMARY_MAX),
-            "description": text("Beskrivning", "Beskrivningen på språket, i Markdown."),
+            "description": text("Beskrivning", "Beskrivningen på språket, i Markdown.", contentMediaType=MARKDOWN),
         },
         required=("title", "summary", "description"),
     )
@@ -102,7 +120,8 @@ def entry_schema(vocabularies: Vocabularies) -> dict[str, Any]:
                 "Sammanfattning", f"En eller två meningar i klarspråk, högst {SUMMARY_MAX} tecken, utan formatering.",
                 maxLength=SUMMARY_MAX,
             ),
-            "description": text("Beskrivning", "Vad insatsen är och hur den går till, i Markdown."),
+            "description": text("Beskrivning", "Vad insatsen är och hur den går till, i Markdown.",
+                                contentMediaType=MARKDOWN),
             "status": choice(
                 "Status", "active: pågår; paused: tillfälligt uppehåll; ended: avslutad; draft: utkast som inte publiceras.",
                 STATUSES,

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
-from insatsbas.authoring import SCHEMA_LINE, render_entry_schema, schema_path
+from insatsbas.authoring import render_entry_schema, schema_path
 from insatsbas.cli import cli
 from insatsbas.yamlsource import read_document
 from tests.conftest import REPO, SAMPLE, VALID_ENTRY, write
@@ -41,12 +41,6 @@ def schema_validator() -> Draft202012Validator:
 def test_committed_schema_is_current():
     assert schema_path(SAMPLE) == COMMITTED_SCHEMA
     assert COMMITTED_SCHEMA.read_text(encoding="utf-8") == render_entry_schema(SAMPLE)
-
-
-def test_entries_point_at_the_committed_schema():
-    first = sample_entries()[0]
-    target = SCHEMA_LINE.split("$schema=")[1]
-    assert (first.parent / target).resolve() == COMMITTED_SCHEMA
 
 
 def test_every_field_has_a_swedish_title_and_description(schema_validator):
@@ -180,7 +174,8 @@ def test_new_entry_has_every_required_field_today_and_a_folded_slug(make_catalog
     path = root / "huddinge" / "laxhjalp-pa-asa-bibliotek-for-unga.yml"
     assert "laxhjalp-pa-asa-bibliotek-for-unga.yml" in output
     text = path.read_text(encoding="utf-8")
-    assert text.splitlines()[0] == SCHEMA_LINE
+    # VS Code finds the schema through .vscode/settings.json; the file starts with the template's prompts.
+    assert "yaml-language-server" not in text and text.startswith("# Ny insats.")
     data = read_document(path).data
     assert set(schema_validator.schema["required"]) <= set(data)
     assert data["title"] == "Läxhjälp på Åsa bibliotek: för unga"

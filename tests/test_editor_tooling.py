@@ -69,6 +69,18 @@ def test_pull_requests_are_validated_and_checked_for_ownership_by_their_author(w
     assert owners_step["run"] == 'insatsbas owners check --base "$BASE_SHA" --head "$HEAD_SHA" --editor "$PR_AUTHOR"'
     # Validation comes before the ownership check, so an author sees format errors first.
     assert runs(check).index("insatsbas validate") < runs(check).index(owners_step["run"])
+    # Entries must be in the written form the web editor writes, so that its diffs show only what changed.
+    assert "insatsbas format --check" in runs(check)
+
+
+def test_main_is_published_with_the_web_editor_for_this_repository(workflow):
+    publish = workflow["jobs"]["publish"]
+    install = next(run for run in runs(publish) if "pip install" in run)
+    assert "npm ci" in install
+    assert uses(publish, "actions/setup-node")["with"]["node-version"] == "20"
+    build = next(run for run in runs(publish) if run.startswith("insatsbas build"))
+    arguments = shlex.split(build)
+    assert arguments[arguments.index("--editor-repo") + 1] == "${{ github.repository }}"
 
 
 def test_main_is_built_and_published_with_pages(workflow):
@@ -115,7 +127,7 @@ def test_hooks_are_local_and_download_nothing():
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     assert [repo["repo"] for repo in config["repos"]] == ["local"]
     hooks = config["repos"][0]["hooks"]
-    assert {hook["id"] for hook in hooks} == {"insatsbas-validate", "insatsbas-schema", "yamllint"}
+    assert {hook["id"] for hook in hooks} == {"insatsbas-validate", "insatsbas-schema", "yamllint", "insatsbas-format"}
     assert all(hook["language"] == "system" and hook["entry"].startswith(".venv/bin/") for hook in hooks)
 
 
@@ -124,7 +136,7 @@ def test_pre_commit_runs_clean_on_the_sample_and_catches_a_broken_entry(tmp_path
     repo = copy_of_repository(tmp_path / "repo")
     result = pre_commit(repo, tmp_path / "pre-commit-home")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert len(re.findall(r"\.Passed$", result.stdout, re.MULTILINE)) == 3, result.stdout
+    assert len(re.findall(r"\.Passed$", result.stdout, re.MULTILINE)) == 4, result.stdout
 
     entry = next((repo / "catalogue" / "huddinge").glob("*.yml"))
     entry.write_text(entry.read_text(encoding="utf-8").replace("status: active", "status: aktiv") + "extra:  \n",
@@ -134,6 +146,19 @@ def test_pre_commit_runs_clean_on_the_sample_and_catches_a_broken_entry(tmp_path
     assert re.search(r"insatsbas validate\.+Failed", result.stdout)
     assert "Okänt värde «aktiv» i «status». Menade du «active»?" in result.stdout
     assert re.search(r"yamllint\.+Failed", result.stdout) and "trailing spaces" in result.stdout
+    # The format hook rewrote the entry in the catalogue's form (the empty field and its spaces are gone).
+    assert re.search(r"insatsbas format\.+Failed", result.stdout) and "files were modified by this hook" in result.stdout
+    assert "extra:" not in entry.read_text(encoding="utf-8")
+
+
+def test_the_format_hook_runs_on_entries_only():
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = next(h for h in config["repos"][0]["hooks"] if h["id"] == "insatsbas-format")
+    matches = [path for path in ("catalogue/huddinge/sprakvan.yml", "catalogue/huddinge/a.yaml",
+                                 "catalogue/vocabularies/languages.yml", "catalogue/owners.yml",
+                                 "catalogue/synonyms.yml", "metadata.yml")
+               if re.search(hook["files"], path) and not re.search(hook["exclude"], path)]
+    assert matches == ["catalogue/huddinge/sprakvan.yml", "catalogue/huddinge/a.yaml"]
 
 
 def test_a_new_entry_passes_yamllint(make_catalogue):

@@ -20,6 +20,7 @@ from typing import Any
 import langcodes
 import nh3
 
+from insatsbas.canonical import entry_layout
 from insatsbas.hsds import terms
 from insatsbas.hsds.emit import dump_entry
 from insatsbas.hsds.export import (
@@ -37,7 +38,15 @@ from insatsbas.i18n import N_, translate
 from insatsbas.model import GENDERS, REFERRALS, Owner, Vocabularies
 from insatsbas.problems import Message, Problem
 from insatsbas.reader import OWNERS_FILE, read_catalogue, read_owners, read_vocabularies, slugify
-from insatsbas.schema import EMAIL_PATTERN, PHONE_PATTERN, POSTAL_CODE_PATTERN, SLUG_PATTERN, SUMMARY_MAX, URL_PATTERN
+from insatsbas.schema import (
+    EMAIL_PATTERN,
+    PHONE_PATTERN,
+    POSTAL_CODE_PATTERN,
+    SLUG_PATTERN,
+    SUMMARY_MAX,
+    URL_PATTERN,
+    entry_schema,
+)
 
 HSDS_TO_STATUS = {"active": "active", "temporarily closed": "paused", "inactive": "ended", "defunct": "ended"}
 TYPE_BY_LABEL = {label.lower(): key for key, label in PROVIDER_TYPES.items()}
@@ -708,6 +717,7 @@ def import_hsds(source: Path | dict[str, Any] | list[Any], owner: str, catalogue
         raise HsdsImportError(N_("Ägaren «{owner}» finns inte i {file}. En samordnare lägger till ägaren där."),
                               owner=owner, file=catalogue_dir / OWNERS_FILE)
     context = Context.build(vocabularies, owners[0][owner], today)
+    layout = entry_layout(entry_schema(vocabularies))
     folder = catalogue_dir / owner
     reports, files = [], {}
     for index, service in enumerate(load_services(source)):
@@ -720,7 +730,7 @@ def import_hsds(source: Path | dict[str, Any] | list[Any], owner: str, catalogue
         path = folder / f"{unique_slug(conversion.field('id'), data['title'], files, folder, replace)}.yml"
         header = [f"{FILLED} ({source.name if isinstance(source, Path) else 'JSON'}, tjänst {index + 1}, "
                   f"id {report.hsds_id})."] if report.filled else []
-        files[path] = dump_entry(data, conversion.comments, header)
+        files[path] = dump_entry(data, conversion.comments, header, layout)
         report.path = path
     problems = write_checked(files, catalogue_dir, today)
     if problems:
