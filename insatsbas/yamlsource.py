@@ -2,10 +2,12 @@
 
 PyYAML's default (YAML 1.1) rules silently corrupt the values this catalogue holds: `0126` becomes 86,
 `0701740605` becomes 117948805, `10:30` becomes 630, `no` becomes False, and a repeated key wins. So
-no implicit type resolution is used. A scalar the editor quoted is text. A plain scalar is typed by
-narrow rules close to YAML 1.2's core schema: `true`/`false` are booleans, an empty value or `null`
-is nothing, decimal numbers without a leading zero are numbers, and everything else, `0126`, `10:30`
-and `no` among it, stays exactly the text the editor typed. Whether a value has the type its field
+PyYAML only parses; plain scalars are typed here by YAML 1.2's core schema, exactly as the `yaml` package
+inside yaml-language-server (the editors' VS Code) types them: `true`/`false` are booleans, an empty value,
+`~` or `null` is nothing, `0126`, `0701740605`, `0x1F`, `1.5`, `1e3` and `.inf` are numbers, and everything
+else (`10:30`, `no`, `2026-06-01`) is the text the editor typed. A scalar the editor quoted is text. So a
+phone number or municipality code typed without quotes is a number to both, and both ask for quotes; the
+digits as typed are kept in `Document.typed` for that message. Whether a value has the type its field
 needs is the validator's question, not this module's.
 
 Anchors, aliases, explicit tags, duplicate keys, tabs in indentation, files over 256 KiB and bytes that
@@ -38,8 +40,13 @@ MAX_FILE_BYTES = 256 * 1024
 KeyPath = tuple[str | int, ...]
 Position = tuple[int, int]
 
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?")
+# YAML 1.2 core schema, as the `yaml` package (yaml-language-server's parser) writes its tests.
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCTAL = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+)")
+_INFINITY = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = {".nan", ".NaN", ".NAN"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 # An explicit `!!str` or the non-specific `!` only says "this is text", like quotes do.
@@ -246,12 +253,21 @@ def _position(event: Event) -> Position:
 
 
 def _plain_scalar(text: str) -> Any:
+    """A plain scalar typed by YAML 1.2's core schema."""
     if text in _NULLS:
         return None
     if text in _BOOLEANS:
         return _BOOLEANS[text]
     if _INT.fullmatch(text):
         return int(text)
+    if _OCTAL.fullmatch(text):
+        return int(text[2:], 8)
+    if _HEX.fullmatch(text):
+        return int(text[2:], 16)
     if _FLOAT.fullmatch(text):
         return float(text)
+    if _INFINITY.fullmatch(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if text in _NAN:
+        return float("nan")
     return text
