@@ -154,7 +154,8 @@ def read_yaml(root: Path, path: Path, log: ProblemLog) -> Document | None:
         log.add_at(1, 1, N_("Filen saknas. Den ska finnas i katalogen."))
         return None
     except YamlSourceError as error:
-        log.add_at(error.line, error.column, error.message, **error.params)
+        for found in (error, *error.more):
+            log.add_at(found.line, found.column, found.message, **found.params)
         return None
     log.document = document
     return document
