@@ -132,7 +132,7 @@ def test_pre_commit_runs_clean_on_the_sample_and_catches_a_broken_entry(tmp_path
     result = pre_commit(repo, tmp_path / "pre-commit-home")
     assert result.returncode == 1
     assert re.search(r"insatsbas validate\.+Failed", result.stdout)
-    assert "Okänt värde «aktiv» i «status». Menade du «active»?" in result.stdout
+    assert "Okänt värde «aktiv» i «status». Menade du «active» (pågår)?" in result.stdout
     assert re.search(r"yamllint\.+Failed", result.stdout) and "trailing spaces" in result.stdout
 
 

@@ -43,12 +43,13 @@ def test_sample_catalogue_is_valid():
     [
         (replace("title:", "titel:"), 1, "Okänt fält «titel». Menade du «title»?"),
         (replace("categories: [sprakstod]", "categories: [sprakcafe]"), 10,
-         "Okänt värde «sprakcafe» i «categories[0]». Giltiga värden: sfi, samhallsorientering"),
+         "Okänt värde «sprakcafe» i «categories[0]». Giltiga värden: sfi (SFI – svenska för invandrare), "
+         "samhallsorientering (Samhällsorientering), sprakstod (Språkstöd och språkcaféer)"),
         (replace("municipality: huddinge", "municipality: stockholm"), 9, "Okänt värde «stockholm» i «municipality»"),
         (replace("last_reviewed: 2026-06-01", "last_reviewed: 2026-02-30"), 19, "Datumet 2026-02-30 finns inte"),
         (replace("last_reviewed: 2026-06-01", "last_reviewed: 2027-01-01"), 19, "ligger i framtiden"),
         (replace("last_reviewed: 2026-06-01", "last_reviewed: 1 juni 2026"), 19, "ska vara ett datum som ÅÅÅÅ-MM-DD"),
-        (replace("status: active", "status: aktiv"), 5, "Okänt värde «aktiv» i «status». Menade du «active»?"),
+        (replace("status: active", "status: aktiv"), 5, "Okänt värde «aktiv» i «status». Menade du «active» (pågår)?"),
         (replace("  email: bibliotek.huddinge@example.org\n", ""), 16,
          "Ange minst ett sätt att nå er under «contact»"),
         (replace("  email: bibliotek.huddinge@example.org", "  phone: 0701740605x"), 18,
