@@ -92,8 +92,11 @@ class ProblemLog:
         return self.errors
 
 
-def read_catalogue(root: Path, *, today: date | None = None) -> ReadResult:
-    """Read everything under `root`. The catalogue is None when any error was found."""
+def read_catalogue(root: Path, *, today: date | None = None,
+                   only: Callable[[Path], bool] | None = None) -> ReadResult:
+    """Read everything under `root`. The catalogue is None when any error was found.
+
+    With `only`, just the entry files it accepts are read (the shared files always are)."""
     today = today or date.today()
     problems: list[Problem] = []
     vocabularies = read_vocabularies(root, problems)
@@ -107,7 +110,8 @@ def read_catalogue(root: Path, *, today: date | None = None) -> ReadResult:
     interventions = [
         entry
         for path in entry_paths(root, owners, problems)
-        if (entry := read_entry(root, path, validator, owners, today, problems)) is not None
+        if (only is None or only(path)) and (entry := read_entry(root, path, validator, owners, today, problems))
+        is not None
     ]
     # Imported here: both modules use this module's helpers for reading and reporting.
     from insatsbas.newcomers import read_newcomers

@@ -58,7 +58,7 @@ def test_pull_requests_are_validated_and_checked_for_ownership_by_their_author(w
     check = workflow["jobs"]["check"]
     assert check["if"] == "github.event_name == 'pull_request'"
     assert uses(check, "actions/checkout")["with"]["fetch-depth"] == 0
-    assert "insatsbas validate" in runs(check)
+    assert "insatsbas validate --format github" in runs(check)
     assert "insatsbas schema --check" in runs(check)
     owners_step = next(step for step in steps(check) if "owners check" in step.get("run", ""))
     assert owners_step["env"] == {
@@ -68,7 +68,7 @@ def test_pull_requests_are_validated_and_checked_for_ownership_by_their_author(w
     }
     assert owners_step["run"] == 'insatsbas owners check --base "$BASE_SHA" --head "$HEAD_SHA" --editor "$PR_AUTHOR"'
     # Validation comes before the ownership check, so an author sees format errors first.
-    assert runs(check).index("insatsbas validate") < runs(check).index(owners_step["run"])
+    assert runs(check).index("insatsbas validate --format github") < runs(check).index(owners_step["run"])
 
 
 def test_main_is_built_and_published_with_pages(workflow):
