@@ -526,15 +526,26 @@ def describe_unknown_field(error: ValidationError, context: Context) -> list[Des
     path = tuple(error.absolute_path)
     allowed = list(error.schema.get("properties", {}))
     extra = [key for key in error.instance if key not in allowed]
-    return [((*path, key), *unknown_key(key, allowed)) for key in extra]
+    return [((*path, key), *unknown_key(key, allowed, group_holding(key, error.schema))) for key in extra]
 
 
-def unknown_key(key: str, allowed: list[str]) -> tuple[str, bool, dict[str, object]]:
+def unknown_key(key: str, allowed: list[str], group: str | None = None) -> tuple[str, bool, dict[str, object]]:
     found = pasted_or_quoted(key)
     if found and pasted.clean(key).strip() in allowed:
         return (N_("Fältnamnet «{field}» innehåller {character}. Ta bort tecknet och skriv namnet igen: {meant}:"),
                 True, {"field": key, "character": found.message, "meant": pasted.clean(key).strip()})
+    if group is not None:
+        return (N_("Fältet «{field}» hör till «{group}». Dra in raden under {group}:, lika mycket som gruppens "
+                   "andra fält."), True, {"field": key, "group": group})
     return N_("Okänt fält «{field}».{hint}"), True, {"field": key, "hint": hint(key, allowed)}
+
+
+def group_holding(key: str, schema: dict[str, Any]) -> str | None:
+    """The group (a field with fields of its own) that has a field named `key`, when `key` is not a field here."""
+    for name, field_schema in schema.get("properties", {}).items():
+        if isinstance(field_schema, dict) and key in field_schema.get("properties", {}):
+            return name
+    return None
 
 
 @describes("propertyNames")
@@ -633,8 +644,8 @@ def describe_pattern(error: ValidationError, context: Context) -> list[Descripti
     wrapped = wrapped_in_typographic_quotes(value)
     if wrapped and path and isinstance(path[-1], str):
         return [(path, N_("Värdet står inom {character}, som YAML inte läser som citattecken. Skriv raka "
-                          "citattecken: {key}: \"{meant}\""), False,
-                 {**params, "character": wrapped.message, "key": path[-1], "meant": value[1:-1]})]
+                          "citattecken: {field_leaf}: \"{meant}\""), False,
+                 {**params, "character": wrapped.message, "field_leaf": path[-1], "meant": value[1:-1]})]
     found = pasted_or_quoted(value)
     if found and error.validator_value != schemas.NO_HTML:
         line, column = context.document.position_of(path, found.character)
@@ -715,7 +726,7 @@ def code_hint(typed: str, options: list[str], codes: CodeLists | None) -> Messag
     if found is None:
         return hint(typed, options)
     meant = found.code_for(typed, options)
-    if meant is not None and found.labels.get(meant):
+    if meant is not None and found.shown(meant) != meant:
         return Message(N_(" Menade du «{word}» ({label})?"), {"word": meant, "label": found.labels[meant]})
     if meant is not None:
         return Message(N_(" Menade du «{word}»?"), {"word": meant})
