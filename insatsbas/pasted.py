@@ -21,6 +21,7 @@ with its line and column.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -81,6 +82,13 @@ NUMBER_FIELDS = frozenset({"phone"})
 
 _CLEAN_TEXT = str.maketrans({p.character: p.replacement for p in IN_TEXT})
 _CLEAN_NUMBER = str.maketrans({p.character: p.replacement for p in IN_NUMBERS})
+_ANY_IN_TEXT = re.compile("[" + "".join(p.character for p in IN_TEXT) + "]")
+_ANY_IN_NUMBERS = re.compile("[" + "".join(p.character for p in IN_NUMBERS) + "]")
+
+
+def may_hold_any(text: str) -> bool:
+    """Whether `text` (a value, or a whole file) holds any character that `clean` changes: one quick search."""
+    return _ANY_IN_NUMBERS.search(text) is not None
 
 
 def clean(text: str, *, in_number: bool = False) -> str:
@@ -90,6 +98,8 @@ def clean(text: str, *, in_number: bool = False) -> str:
 
 def found_in(text: str, *, in_number: bool = False) -> list[Pasted]:
     """The pasted characters that `clean` changes in `text`, each once, in the order they first appear."""
+    if not (_ANY_IN_NUMBERS if in_number else _ANY_IN_TEXT).search(text):
+        return []
     table = _CLEAN_NUMBER if in_number else _CLEAN_TEXT
     seen = dict.fromkeys(character for character in text if ord(character) in table)
     return [BY_CHARACTER[character] for character in seen]

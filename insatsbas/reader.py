@@ -301,15 +301,19 @@ def read_entry(root: Path, path: Path, validator: SchemaChecker, owners: dict[st
 
 def cleaned(document: Document, log: ProblemLog) -> dict[str, Any]:
     """The entry with characters pasted from Word cleaned out of its texts, and a warning for each text."""
+    if not pasted.may_hold_any(document.source) and "\\" not in document.source:
+        return document.data  # nothing pasted, and no escape (\u00a0) that could write it
+    found_any = False
     for path, value in texts(document.data):
         found = pasted.found_in(value, in_number=pasted.is_number_field(path))
         if found:
+            found_any = True
             log.add_at(*document.position_of(path, found[0].character), N_(
                 "«{field}» innehåller tecken från inklistrad text: {characters}. Texten används rensad, med vanliga "
                 "mellanslag och bindestreck och utan osynliga tecken; `insatsbas format` eller webbredigeraren "
                 "skriver den rensade texten i filen."),
                 severity=Severity.WARNING, field=field_name(path), characters=pasted.names(found))
-    return pasted.clean_data(document.data)
+    return pasted.clean_data(document.data) if found_any else document.data
 
 
 def texts(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:

@@ -39,6 +39,7 @@ class YamlSourceError(Exception):
 # --- pasted characters where YAML reads structure ------------------------------------------------------
 
 _BLANK_RUN = re.compile(f"[ \t{pasted.BLANK}]*")
+_ANY_BLANK = re.compile(f"[{pasted.BLANK}]")
 _AFTER_KEY = re.compile(rf"[ ]*(?:-[ ]+)*(?:[^\s#:'\"\[\]{{}}-][^:#]*?|-[^\s:#][^:#]*?):([{pasted.BLANK}])")
 _AFTER_DASH = re.compile(rf"[ ]*-([{pasted.BLANK}])")
 _BLOCK_HEADER = re.compile(r"(?:^|:[ ]+|^-[ ]+|[ ]-[ ]+)[|>][1-9+-]*[ ]*(?:#.*)?$")
@@ -72,6 +73,8 @@ def structure_lines(text: str) -> list[StructureLine]:
 
 def pasted_in_structure(text: str) -> list[YamlSourceError]:
     """Every pasted blank character where YAML expects a plain space or the start of a line."""
+    if not _ANY_BLANK.search(text):
+        return []
     found = []
     for structure in structure_lines(text):
         number, line = structure.number, structure.text

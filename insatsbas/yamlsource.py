@@ -51,6 +51,7 @@ _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|(\.[0-9]+|[0-9]+(\.[0-9]*)?)
 _INFINITY = re.compile(r"[-+]?\.(inf|Inf|INF)")
 _NAN = {".nan", ".NaN", ".NAN"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_TYPED_STARTS = frozenset("0123456789+-.~nNtTfF")
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 # An explicit `!!str` or the non-specific `!` only says "this is text", like quotes do.
 _ACCEPTED_TAGS = {"!", "tag:yaml.org,2002:str"}
@@ -218,6 +219,8 @@ def _position(event: Event) -> Position:
 
 def _plain_scalar(text: str) -> Any:
     """A plain scalar typed by YAML 1.2's core schema."""
+    if text and text[0] not in _TYPED_STARTS:
+        return text  # most values are words: nothing else starts with a letter other than these
     if text in _NULLS:
         return None
     if text in _BOOLEANS:
