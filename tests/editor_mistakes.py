@@ -91,6 +91,10 @@ MISTAKES: list[Mistake] = [
     Mistake("Word paste", "hårt mellanslag efter kolon", changed("title: Språkcafé", "title:\u00a0Språkcafé"), "fel", (
         at(1, 7, "fel", "Efter kolonet står ett hårt mellanslag (U+00A0), men YAML kräver ett vanligt mellanslag efter "
            "kolon. Ersätt det med vanliga mellanslag."),)),
+    Mistake("Word paste", "hårt mellanslag i ett fältnamn", changed("status: active", "status\u00a0: active"), "fel", (
+        at(1, 1, "fel", "Fältet «status» saknas. Det är obligatoriskt."),
+        at(5, 1, "fel", "Fältnamnet «status\u00a0» innehåller ett hårt mellanslag (U+00A0). Ta bort tecknet och skriv "
+           "namnet igen: status:"))),
     Mistake("Word paste", "osynligt mellanslag i en språkkod", changed("languages: [sv]", "languages: [sv\u200b]"),
             "fel", (at(12, 13, "fel", "«sv\u200b» i «languages[0]» innehåller ett osynligt mellanslag (U+200B). Ta bort "
                        "tecknet: sv"),), (LANGUAGES,)),
