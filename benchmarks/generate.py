@@ -46,7 +46,7 @@ from benchmarks.corpus import Archetype, Texts  # noqa: E402
 from insatsbas.model import Term, add_months  # noqa: E402
 from insatsbas.problems import Problem  # noqa: E402
 from insatsbas.reader import read_vocabularies, slugify  # noqa: E402
-from insatsbas.yamlsource import _BOOLEANS, _FLOAT, _INT, _NULLS, read_document  # noqa: E402
+from insatsbas.yamlsource import _BOOLEANS, _FLOAT, _HEX, _INFINITY, _INT, _NAN, _NULLS, _OCTAL, read_document  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE_VOCABULARIES = REPO / "catalogue" / "vocabularies"
@@ -151,16 +151,17 @@ def place_weight(place: Place) -> float:
 class CatalogueDumper(getattr(yaml, "CSafeDumper", yaml.SafeDumper)):  # type: ignore[misc]
     """Writes YAML as editors do, quoting exactly the strings Insatsbas's reader would not read back as text.
 
-    PyYAML's own (YAML 1.1) rules would quote `2026-03-25` and `10:30` too; the reader's rules, which these
-    resolvers mirror, keep them text when plain, so the files look like the ones people write."""
+    PyYAML's own (YAML 1.1) rules would quote `2026-03-25` and `10:30` too; the reader's rules (YAML 1.2's
+    core schema, which these resolvers mirror) keep them text when plain, so the files look like the ones
+    people write, while `0126` is a number to the reader and is quoted."""
 
     yaml_implicit_resolvers: dict = {}
 
 
 for _tag, _pattern in (
     ("tag:yaml.org,2002:bool", "|".join(map(re.escape, _BOOLEANS))),
-    ("tag:yaml.org,2002:int", _INT.pattern),
-    ("tag:yaml.org,2002:float", _FLOAT.pattern),
+    ("tag:yaml.org,2002:int", "|".join(pattern.pattern for pattern in (_INT, _OCTAL, _HEX))),
+    ("tag:yaml.org,2002:float", "|".join([_FLOAT.pattern, _INFINITY.pattern, *map(re.escape, sorted(_NAN))])),
     ("tag:yaml.org,2002:null", "|".join(map(re.escape, sorted(_NULLS)))),
 ):
     CatalogueDumper.add_implicit_resolver(_tag, re.compile(f"^(?:{_pattern})$"), None)

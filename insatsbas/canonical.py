@@ -11,6 +11,8 @@ The form is the catalogue's own, because it reads best in review:
 - times, telephone numbers and postal codes (the schema patterns in `QUOTED_PATTERNS`) always in double
   quotes; every other text plain when it reads back as the same text under YAML 1.2's core schema, in
   double quotes otherwise;
+- characters pasted from Word cleaned from texts as the reader cleans them (`insatsbas.pasted`: a
+  non-breaking space becomes a space, invisible ones go; in telephone numbers dashes become hyphens);
 - empty values (None, "", [], {}) left out; no comments, no document markers, one final newline, no
   wrapping.
 
@@ -31,7 +33,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from insatsbas.schema import MARKDOWN, QUOTED_PATTERNS
+from insatsbas.pasted import clean, is_number_field, replacements
+from insatsbas.schema import MARKDOWN, QUOTED_PATTERNS, base_type
 
 Layout = dict[str, Any]
 
@@ -46,12 +49,14 @@ FLOW_TEXT_LISTS = frozenset({"keywords"})
 
 
 def entry_layout(schema: dict[str, Any]) -> Layout:
-    """The writing rules of an entry schema, as plain JSON data (also for the JavaScript writer)."""
-    return _layout(schema, name="")
+    """The writing rules of an entry schema, as plain JSON data (also for the JavaScript writer, which gets the
+    pasted characters' replacements here too)."""
+    return {**_layout(schema, name=""),
+            "pasted": {"text": replacements(), "number": replacements(in_number=True)}}
 
 
 def _layout(schema: dict[str, Any], name: str) -> Layout:
-    kind = schema.get("type")
+    kind = base_type(schema)
     if kind == "object":
         layout: Layout = {"kind": "map", "keys": list(schema.get("properties", {}))}
         fields = {key: _layout(sub, key) for key, sub in schema.get("properties", {}).items()}
@@ -71,7 +76,7 @@ def _layout(schema: dict[str, Any], name: str) -> Layout:
         if schema.get("contentMediaType") == MARKDOWN:
             return {"kind": "markdown"}
         if schema.get("pattern") in QUOTED_PATTERNS:
-            return {"kind": "quoted"}
+            return {"kind": "quoted", "number": True} if is_number_field((name,)) else {"kind": "quoted"}
     return {"kind": "text"}
 
 
@@ -133,7 +138,7 @@ def tidy(value: Any, layout: Layout) -> Any:
         items_layout = layout.get("items", TEXT)
         return [item for item in (tidy(v, items_layout) for v in value) if not _is_empty(item)]
     if isinstance(value, str):
-        return tidy_text(value, markdown=layout.get("kind") == "markdown")
+        return tidy_text(clean(value, in_number=layout.get("number", False)), markdown=layout.get("kind") == "markdown")
     return value
 
 

@@ -24,7 +24,7 @@ from insatsbas.confirm import RoleRefused, checked_role, confirm_files
 from insatsbas.hsds.export import write_hsds
 from insatsbas.hsds.importer import HsdsImportError, import_hsds, render_report
 from insatsbas.i18n import N_, available_languages, translate
-from insatsbas.owners import GitError, RulesUnreadable, check_ownership, codeowners_problems, write_codeowners
+from insatsbas.owners import GitError, RulesUnreadable, check_ownership, write_codeowners
 from insatsbas.problems import CatalogueInvalid, Problem, sort_problems
 from insatsbas.progress import Progress
 from insatsbas.reader import display_path, load_catalogue, read_catalogue
@@ -43,6 +43,14 @@ from insatsbas.remind import (
 )
 from insatsbas.review import as_json as review_as_json
 from insatsbas.review import review_lines, review_status
+from insatsbas.validation import (
+    SelectionRefused,
+    annotation,
+    append_job_summary,
+    repository_root,
+    summary,
+    validate_catalogue,
+)
 
 catalogue_option = click.option(
     "--catalogue", "catalogue_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CATALOGUE,
@@ -81,24 +89,32 @@ def cli() -> None:
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--owner", default=None, help="Bara denna ägares mapp (only this owner's folder).")
+@click.option("--format", "output_format", type=click.Choice(["text", "github"]), default="text", show_default=True,
+              help="github: som anteckningar på en pull request och en sammanfattning för jobbet.")
 @catalogue_option
 @lang_option
 @today_option
-def validate(catalogue_dir: Path, lang: str, today) -> None:
-    """Kontrollera hela katalogen och visa alla problem (check the whole catalogue)."""
-    result = read_catalogue(catalogue_dir, today=as_date(today))
-    problems = result.problems + codeowners_problems(catalogue_dir)
-    print_problems(problems, lang)
-    if result.catalogue is None or any(p.is_error for p in problems):
-        click.echo(summary_of_errors(problems, lang), err=True)
+def validate(paths: tuple[Path, ...], owner: str | None, output_format: str, catalogue_dir: Path, lang: str,
+             today) -> None:
+    """Kontrollera katalogen, eller bara PATHS (filer eller mappar) eller en ägare (check the catalogue)."""
+    try:
+        result = validate_catalogue(catalogue_dir, paths=paths, owner=owner, today=as_date(today))
+    except SelectionRefused as refused:
+        click.echo(refused.reason.text(lang), err=True)
+        sys.exit(2)
+    if output_format == "github":
+        root = repository_root(catalogue_dir)
+        for problem in result.problems:
+            click.echo(annotation(problem, root, lang))
+        append_job_summary(result, catalogue_dir, lang)
+    else:
+        for problem in result.problems:
+            click.echo(problem.render(lang), err=problem.is_error)
+    click.echo(summary(result, lang), err=not result.ok)
+    if not result.ok:
         sys.exit(1)
-    catalogue = result.catalogue
-    click.echo(translate(
-        N_("Katalogen är giltig: {entries} insatser ({active} aktiva) från {owners} ägare, {warnings} varningar."),
-        lang, entries=len(catalogue.interventions),
-        active=sum(i.status == "active" for i in catalogue.interventions),
-        owners=len({i.owner for i in catalogue.interventions}), warnings=len(result.warnings),
-    ))
 
 
 @cli.command("build")

@@ -28,8 +28,19 @@ class Message:
         return translate(self.message, language, **translated_params(self.params, language))
 
 
+@dataclass(frozen=True)
+class Joined:
+    """Several translatable pieces shown as one list: "sv (Svenska), ar (Arabiska)"."""
+
+    parts: tuple[Message | str, ...]
+    separator: str = ", "
+
+    def text(self, language: str) -> str:
+        return self.separator.join(p.text(language) if isinstance(p, Message) else p for p in self.parts)
+
+
 def translated_params(params: dict[str, object], language: str) -> dict[str, object]:
-    return {k: v.text(language) if isinstance(v, Message) else v for k, v in params.items()}
+    return {k: v.text(language) if isinstance(v, (Message, Joined)) else v for k, v in params.items()}
 
 
 @dataclass(frozen=True)

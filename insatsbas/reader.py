@@ -19,7 +19,9 @@ from typing import Any
 import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError
 
+from insatsbas import pasted
 from insatsbas import schema as schemas
+from insatsbas.codes import CodeLists, code_lists
 from insatsbas.i18n import N_
 from insatsbas.model import (
     Catalogue,
@@ -48,7 +50,6 @@ VOCABULARY_DIR = "vocabularies"
 OWNERS_FILE = "owners.yml"
 ENTRY_SUFFIXES = (".yml", ".yaml")
 SLUG = re.compile(schemas.SLUG_PATTERN)
-HTML_TAG = re.compile(r"<[a-zA-Z/!][^>]*>")
 
 
 @dataclass
@@ -91,8 +92,11 @@ class ProblemLog:
         return self.errors
 
 
-def read_catalogue(root: Path, *, today: date | None = None) -> ReadResult:
-    """Read everything under `root`. The catalogue is None when any error was found."""
+def read_catalogue(root: Path, *, today: date | None = None,
+                   only: Callable[[Path], bool] | None = None) -> ReadResult:
+    """Read everything under `root`. The catalogue is None when any error was found.
+
+    With `only`, just the entry files it accepts are read (the shared files always are)."""
     today = today or date.today()
     problems: list[Problem] = []
     vocabularies = read_vocabularies(root, problems)
@@ -102,11 +106,12 @@ def read_catalogue(root: Path, *, today: date | None = None) -> ReadResult:
     if owners_data is None:
         return ReadResult(None, problems)
     owners, coordinators = owners_data
-    validator = SchemaChecker(schemas.entry_schema(vocabularies))
+    validator = SchemaChecker(schemas.entry_schema(vocabularies), code_lists(vocabularies))
     interventions = [
         entry
         for path in entry_paths(root, owners, problems)
-        if (entry := read_entry(root, path, validator, owners, today, problems)) is not None
+        if (only is None or only(path)) and (entry := read_entry(root, path, validator, owners, today, problems))
+        is not None
     ]
     # Imported here: both modules use this module's helpers for reading and reporting.
     from insatsbas.newcomers import read_newcomers
@@ -154,7 +159,8 @@ def read_yaml(root: Path, path: Path, log: ProblemLog) -> Document | None:
         log.add_at(1, 1, N_("Filen saknas. Den ska finnas i katalogen."))
         return None
     except YamlSourceError as error:
-        log.add_at(error.line, error.column, error.message, **error.params)
+        for found in (error, *error.more):
+            log.add_at(found.line, found.column, found.message, **found.params)
         return None
     log.document = document
     return document
@@ -278,7 +284,7 @@ def read_entry(root: Path, path: Path, validator: SchemaChecker, owners: dict[st
     check_schema(document, validator, log)
     if log.count() > before:
         return None
-    data = document.data
+    data = cleaned(document, log)
     dates = check_entry_semantics(data, log, today)
     if log.count() > before:
         return None
@@ -293,44 +299,53 @@ def read_entry(root: Path, path: Path, validator: SchemaChecker, owners: dict[st
     return entry
 
 
+def cleaned(document: Document, log: ProblemLog) -> dict[str, Any]:
+    """The entry with characters pasted from Word cleaned out of its texts, and a warning for each text."""
+    if not pasted.may_hold_any(document.source) and "\\" not in document.source:
+        return document.data  # nothing pasted, and no escape (\u00a0) that could write it
+    found_any = False
+    for path, value in texts(document.data):
+        found = pasted.found_in(value, in_number=pasted.is_number_field(path))
+        if found:
+            found_any = True
+            log.add_at(*document.position_of(path, found[0].character), N_(
+                "«{field}» innehåller tecken från inklistrad text: {characters}. Texten används rensad, med vanliga "
+                "mellanslag och bindestreck och utan osynliga tecken; `insatsbas format` eller webbredigeraren "
+                "skriver den rensade texten i filen."),
+                severity=Severity.WARNING, field=field_name(path), characters=pasted.names(found))
+    return pasted.clean_data(document.data) if found_any else document.data
+
+
+def texts(data: Any, path: KeyPath = ()) -> Iterator[tuple[KeyPath, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from texts(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from texts(value, (*path, index))
+
+
 def check_entry_semantics(data: dict[str, Any], log: ProblemLog, today: date) -> dict[KeyPath, date]:
-    """Rules the schema cannot express. Returns the parsed dates by their path."""
-    dates: dict[KeyPath, date] = {}
-    date_paths: list[KeyPath] = [("last_reviewed",)]
+    """Rules that depend on today or that the schema leaves to us. Returns the dates by their path.
+
+    The schema has already refused dates that do not exist, closing before opening and a minimum above
+    its maximum, so yaml-language-server in the editor's VS Code says no to them too."""
+    dates: dict[KeyPath, date] = {("last_reviewed",): date.fromisoformat(data["last_reviewed"])}
     schedule = data.get("schedule") or {}
-    date_paths += [("schedule", key) for key in ("valid_from", "valid_to") if schedule.get(key) is not None]
-    for date_path in date_paths:
-        raw = get_path(data, date_path)
-        try:
-            dates[date_path] = date.fromisoformat(raw)
-        except ValueError:
-            log.add(date_path, N_("Datumet {value} finns inte. Skriv ett riktigt datum som ÅÅÅÅ-MM-DD."), value=raw)
-    reviewed = dates.get(("last_reviewed",))
-    if reviewed and reviewed > today:
+    for key in ("valid_from", "valid_to"):
+        if schedule.get(key) is not None:
+            dates[("schedule", key)] = date.fromisoformat(schedule[key])
+    reviewed = dates[("last_reviewed",)]
+    if reviewed > today:
         log.add(("last_reviewed",), N_("last_reviewed ({value}) ligger i framtiden. Skriv dagen då uppgifterna "
                                        "faktiskt granskades."), value=reviewed.isoformat())
     start, end = dates.get(("schedule", "valid_from")), dates.get(("schedule", "valid_to"))
     if start and end and start > end:
         log.add(("schedule", "valid_to"), N_("valid_to ({end}) är före valid_from ({start})."),
                 start=start.isoformat(), end=end.isoformat())
-    eligibility = data.get("eligibility") or {}
-    check_range(log, ("eligibility",), eligibility, "min_age", "max_age")
-    check_range(log, ("eligibility", "months_in_sweden"), eligibility.get("months_in_sweden") or {}, "min", "max")
-    for index, hours in enumerate(schedule.get("hours") or []):
-        if hours["opens"] >= hours["closes"]:
-            log.add(("schedule", "hours", index, "closes"),
-                    N_("Sluttiden {closes} måste vara efter starttiden {opens}."),
-                    opens=hours["opens"], closes=hours["closes"])
-    for summary_path in [("summary",)] + [("translations", code, "summary") for code in data.get("translations") or {}]:
-        if HTML_TAG.search(get_path(data, summary_path)):
-            log.add(summary_path, N_("Sammanfattningen ska vara ren text, utan HTML. Lägg formatering i description."))
     return dates
-
-
-def check_range(log: ProblemLog, where: KeyPath, data: dict[str, Any], low: str, high: str) -> None:
-    if data.get(low) is not None and data.get(high) is not None and data[low] > data[high]:
-        log.add((*where, high), N_("{low} ({low_value}) är större än {high} ({high_value})."),
-                low=low, high=high, low_value=data[low], high_value=data[high])
 
 
 def get_path(data: Any, path: KeyPath) -> Any:
@@ -391,10 +406,12 @@ def make_intervention(owner: str, slug: str, source: str, data: dict[str, Any],
 class SchemaChecker:
     """jsonschema behind a compiled gate: jsonschema-rs answers "valid?" about forty times faster, and only
     a document it rejects is walked by jsonschema, whose errors the Swedish messages are built from.
-    jsonschema stays the authority: a document the gate rejects but jsonschema accepts is valid."""
+    jsonschema stays the authority: a document the gate rejects but jsonschema accepts is valid.
+    `codes` are the code lists the schema's enums come from, for labels and suggestions in messages."""
 
-    def __init__(self, schema: dict[str, Any]):
+    def __init__(self, schema: dict[str, Any], codes: CodeLists | None = None):
         self.schema = schema
+        self.codes = codes
         self.authority = Draft202012Validator(schema)
         # Formats are not asserted, as jsonschema does not assert them without a format checker.
         self.gate = jsonschema_rs.validator_for(schema, validate_formats=False)
@@ -408,14 +425,15 @@ class SchemaChecker:
 def check_schema(document: Document, validator: Draft202012Validator | SchemaChecker, log: ProblemLog) -> None:
     """Report schema violations, one per place, with the most useful message first."""
     seen: set[KeyPath] = set()
+    context = Context(document, getattr(validator, "codes", None))
     errors = sorted(validator.iter_errors(without_empty_fields(document.data, validator.schema)), key=error_order)
     for error in errors:
         path = tuple(error.absolute_path)
-        place = (*path, "<key>") if error.validator == "additionalProperties" else path
+        place = (*path, "<key>") if error.validator in ("additionalProperties", "propertyNames") else path
         if place in seen and error.validator != "additionalProperties":
             continue
         seen.add(place)
-        for where, message, key, params in describe(error, document):
+        for where, message, key, params in describe(error, context):
             log.add(where, message, key=key, **params)
 
 
@@ -450,8 +468,19 @@ def field_name(path: Iterable[str | int]) -> str:
     return name or "filen"
 
 
+@dataclass(frozen=True)
+class Context:
+    """What a describer may use besides the error: the document (positions, what was typed) and the code lists."""
+
+    document: Document
+    codes: CodeLists | None = None
+
+
 Description = tuple[KeyPath, str, bool, dict[str, object]]
-_DESCRIBERS: dict[str, Callable[[ValidationError, Document], list[Description]]] = {}
+Describer = Callable[[ValidationError, Context], list[Description]]
+_DESCRIBERS: dict[str, Describer] = {}
+# Rules between two fields are known by the message the schema gives the editor's VS Code.
+_RULE_DESCRIBERS: dict[str, Describer] = {}
 
 
 def describes(*validators: str):
@@ -462,38 +491,79 @@ def describes(*validators: str):
     return register
 
 
-def describe(error: ValidationError, document: Document) -> list[Description]:
+def describes_rule(*messages: str):
+    def register(function):
+        for message in messages:
+            _RULE_DESCRIBERS[message] = function
+        return function
+    return register
+
+
+def describe(error: ValidationError, context: Context) -> list[Description]:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    rule = _RULE_DESCRIBERS.get(schema.get("patternErrorMessage") or schema.get("errorMessage") or "")
+    if rule:
+        return rule(error, context)
     describer = _DESCRIBERS.get(str(error.validator), describe_other)
-    return describer(error, document)
+    return describer(error, context)
+
+
+@describes_rule(schemas.CLOSES_MESSAGE)
+def describe_closing_before_opening(error: ValidationError, context: Context) -> list[Description]:
+    path = tuple(error.absolute_path)
+    hours = get_path(context.document.data, path[:-1])
+    return [(path, N_("Sluttiden {closes} måste vara efter starttiden {opens}."), False,
+             {"opens": hours["opens"], "closes": hours["closes"]})]
+
+
+@describes_rule(schemas.AGES_MESSAGE, schemas.MONTHS_MESSAGE)
+def describe_range_out_of_order(error: ValidationError, context: Context) -> list[Description]:
+    path = tuple(error.absolute_path)
+    low, high = ("min_age", "max_age") if path[-1] == "max_age" else ("min", "max")
+    group = get_path(context.document.data, path[:-1])
+    return [(path, N_("{low} ({low_value}) är större än {high} ({high_value})."), False,
+             {"low": low, "high": high, "low_value": group[low], "high_value": group[high]})]
 
 
 @describes("additionalProperties")
-def describe_unknown_field(error: ValidationError, document: Document) -> list[Description]:
+def describe_unknown_field(error: ValidationError, context: Context) -> list[Description]:
     path = tuple(error.absolute_path)
     allowed = list(error.schema.get("properties", {}))
     extra = [key for key in error.instance if key not in allowed]
-    return [
-        ((*path, key), N_("Okänt fält «{field}».{hint}"), True,
-         {"field": key, "hint": hint(key, allowed)})
-        for key in extra
-    ]
+    return [((*path, key), *unknown_key(key, allowed, group_holding(key, error.schema))) for key in extra]
+
+
+def unknown_key(key: str, allowed: list[str], group: str | None = None) -> tuple[str, bool, dict[str, object]]:
+    found = pasted_or_quoted(key)
+    if found and pasted.clean(key).strip() in allowed:
+        return (N_("Fältnamnet «{field}» innehåller {character}. Ta bort tecknet och skriv namnet igen: {meant}:"),
+                True, {"field": key, "character": found.message, "meant": pasted.clean(key).strip()})
+    if group is not None:
+        return (N_("Fältet «{field}» hör till «{group}». Dra in raden under {group}:, lika mycket som gruppens "
+                   "andra fält."), True, {"field": key, "group": group})
+    return N_("Okänt fält «{field}».{hint}"), True, {"field": key, "hint": hint(key, allowed)}
+
+
+def group_holding(key: str, schema: dict[str, Any]) -> str | None:
+    """The group (a field with fields of its own) that has a field named `key`, when `key` is not a field here."""
+    for name, field_schema in schema.get("properties", {}).items():
+        if isinstance(field_schema, dict) and key in field_schema.get("properties", {}):
+            return name
+    return None
 
 
 @describes("propertyNames")
-def describe_bad_key(error: ValidationError, document: Document) -> list[Description]:
+def describe_bad_key(error: ValidationError, context: Context) -> list[Description]:
     path = tuple(error.absolute_path)
     key = error.instance if isinstance(error.instance, str) else ""
-    options = error.schema.get("enum") or []
+    options = [o for o in error.schema.get("enum") or [] if o is not None]
     bad = [k for k in (error.instance if isinstance(error.instance, dict) else [key]) if options and k not in options]
-    return [
-        ((*path, k), N_("«{value}» går inte att använda här.{hint}"), True,
-         {"value": k, "hint": hint(k, options)})
-        for k in bad or [key]
-    ]
+    return [((*path, k), N_("«{value}» går inte att använda här.{hint}"), True,
+             {"value": k, "hint": code_hint(k, options, context.codes)}) for k in bad or [key]]
 
 
 @describes("required")
-def describe_missing(error: ValidationError, document: Document) -> list[Description]:
+def describe_missing(error: ValidationError, context: Context) -> list[Description]:
     path = tuple(error.absolute_path)
     missing = [name for name in error.validator_value if name not in error.instance]
     return [
@@ -503,19 +573,24 @@ def describe_missing(error: ValidationError, document: Document) -> list[Descrip
 
 
 @describes("anyOf")
-def describe_contact_way(error: ValidationError, document: Document) -> list[Description]:
+def describe_contact_way(error: ValidationError, context: Context) -> list[Description]:
     path = tuple(error.absolute_path)
     return [(path, N_("Ange minst ett sätt att nå er under «{field}»: phone, email eller url."), bool(path),
              {"field": field_name(path)})]
 
 
 @describes("enum")
-def describe_unknown_term(error: ValidationError, document: Document) -> list[Description]:
+def describe_unknown_term(error: ValidationError, context: Context) -> list[Description]:
     path = tuple(error.absolute_path)
-    options = [str(o) for o in error.validator_value]
+    value = str(error.instance)
+    options = [str(o) for o in error.validator_value if o is not None]
+    found = pasted_or_quoted(value)
+    if found and pasted.clean(value).strip(QUOTES) in options:
+        return [(path, N_("«{value}» i «{field}» innehåller {character}. Ta bort tecknet: {meant}"), False,
+                 {"value": value, "field": field_name(path), "character": found.message,
+                  "meant": pasted.clean(value).strip(QUOTES)})]
     return [(path, N_("Okänt värde «{value}» i «{field}».{hint}"), False,
-             {"value": error.instance, "field": field_name(path),
-              "hint": hint(str(error.instance), options)})]
+             {"value": error.instance, "field": field_name(path), "hint": code_hint(value, options, context.codes)})]
 
 
 _TYPE_MESSAGES = {
@@ -528,61 +603,86 @@ _TYPE_MESSAGES = {
 
 
 @describes("type")
-def describe_wrong_type(error: ValidationError, document: Document) -> list[Description]:
+def describe_wrong_type(error: ValidationError, context: Context) -> list[Description]:
     path = tuple(error.absolute_path)
     expected = error.validator_value
+    if isinstance(expected, list):  # an optional field, which may also be left empty
+        expected = next(kind for kind in expected if kind != "null")
     leaf = str(path[-1]) if path and isinstance(path[-1], str) else field_name(path)
     if expected == "string":
-        value = error.instance
-        shown = document.typed.get(path) or (str(value).lower() if isinstance(value, bool) else str(value))
-        if isinstance(value, (int, float, bool)) and path and isinstance(path[-1], int):
-            return [(path, N_("«{field}» ska vara text. Sätt värdet inom citattecken: \"{value}\""),
-                     False, {"field": field_name(path), "value": shown})]
-        if isinstance(value, (int, float, bool)):
-            return [(path, N_("«{field}» ska vara text. Sätt värdet inom citattecken: {field_leaf}: \"{value}\""),
-                     False, {"field": field_name(path), "field_leaf": leaf, "value": shown})]
-        return [(path, N_("«{field}» ska vara text, inte en lista eller grupp."), False, {"field": field_name(path)})]
+        return describe_not_text(error, context, path, leaf)
     message = _TYPE_MESSAGES.get(expected, N_("«{field}» har fel typ."))
     value = error.instance if isinstance(error.instance, (str, int, float)) else "..."
     return [(path, message, False, {"field": field_name(path), "field_leaf": leaf, "value": value})]
 
 
+def describe_not_text(error: ValidationError, context: Context, path: KeyPath, leaf: str) -> list[Description]:
+    value = error.instance
+    shown = context.document.typed.get(path) or (str(value).lower() if isinstance(value, bool) else str(value))
+    if isinstance(value, (int, float, bool)) and path and isinstance(path[-1], int):
+        return [(path, N_("«{field}» ska vara text. Sätt värdet inom citattecken: \"{value}\""),
+                 False, {"field": field_name(path), "value": shown})]
+    if isinstance(value, (int, float, bool)):
+        return [(path, N_("«{field}» ska vara text. Sätt värdet inom citattecken: {field_leaf}: \"{value}\""),
+                 False, {"field": field_name(path), "field_leaf": leaf, "value": shown})]
+    return [(path, N_("«{field}» ska vara text, inte en lista eller grupp."), False, {"field": field_name(path)})]
+
+
+_PATTERN_MESSAGES = {
+    schemas.DATE_PATTERN: N_("«{field}» ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-15 (inte «{value}»)."),
+    schemas.TIME_PATTERN: N_("«{field}» ska vara en tid som \"HH:MM\" inom citattecken, till exempel \"09:30\" (inte «{value}»)."),
+    schemas.PHONE_PATTERN_AS_TYPED: N_("«{field}» ska vara ett telefonnummer inom citattecken, till exempel \"08-123 45 67\" (inte «{value}»)."),
+    schemas.EMAIL_PATTERN: N_("«{field}» ska vara en e-postadress, till exempel info@example.org (inte «{value}»)."),
+    schemas.URL_PATTERN: N_("«{field}» ska vara en webbadress som börjar med https:// (inte «{value}»)."),
+    schemas.POSTAL_CODE_PATTERN_AS_TYPED: N_("«{field}» ska vara ett postnummer inom citattecken, till exempel \"141 30\" (inte «{value}»)."),
+    schemas.NOT_BLANK: N_("«{field}» får inte vara tomt."),
+    schemas.NO_HTML: N_("Sammanfattningen ska vara ren text, utan HTML. Lägg formatering i description."),
+}
+
+
 @describes("pattern")
-def describe_pattern(error: ValidationError, document: Document) -> list[Description]:
+def describe_pattern(error: ValidationError, context: Context) -> list[Description]:
     path = tuple(error.absolute_path)
-    hints = {
-        schemas.DATE_PATTERN: N_("«{field}» ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2026-03-15 (inte «{value}»)."),
-        schemas.TIME_PATTERN: N_("«{field}» ska vara en tid som \"HH:MM\" inom citattecken, till exempel \"09:30\" (inte «{value}»)."),
-        schemas.PHONE_PATTERN: N_("«{field}» ska vara ett telefonnummer inom citattecken, till exempel \"08-123 45 67\" (inte «{value}»)."),
-        schemas.EMAIL_PATTERN: N_("«{field}» ska vara en e-postadress, till exempel info@example.org (inte «{value}»)."),
-        schemas.URL_PATTERN: N_("«{field}» ska vara en webbadress som börjar med https:// (inte «{value}»)."),
-        schemas.POSTAL_CODE_PATTERN: N_("«{field}» ska vara ett postnummer inom citattecken, till exempel \"141 30\" (inte «{value}»)."),
-    }
-    message = hints.get(error.validator_value, N_("«{value}» har fel form för «{field}»."))
-    return [(path, message, False, {"field": field_name(path), "value": error.instance})]
+    value = str(error.instance)
+    params = {"field": field_name(path), "value": value}
+    wrapped = wrapped_in_typographic_quotes(value)
+    if wrapped and path and isinstance(path[-1], str):
+        return [(path, N_("Värdet står inom {character}, som YAML inte läser som citattecken. Skriv raka "
+                          "citattecken: {field_leaf}: \"{meant}\""), False,
+                 {**params, "character": wrapped.message, "field_leaf": path[-1], "meant": value[1:-1]})]
+    found = pasted_or_quoted(value)
+    if found and error.validator_value != schemas.NO_HTML:
+        line, column = context.document.position_of(path, found.character)
+        return [(path, N_("«{field}» innehåller {character} (rad {line}, kolumn {column}), som inte hör hemma i "
+                          "värdet. Ta bort det och skriv om tecknen runt det."), False,
+                 {**params, "character": found.message, "line": line, "column": column})]
+    if error.validator_value == schemas.DATE_PATTERN and re.fullmatch(schemas.DATE_SHAPE, value):
+        return [(path, N_("Datumet {value} finns inte. Skriv ett riktigt datum som ÅÅÅÅ-MM-DD."), False, params)]
+    message = _PATTERN_MESSAGES.get(error.validator_value, N_("«{value}» har fel form för «{field}»."))
+    return [(path, message, False, params)]
 
 
 @describes("maxLength")
-def describe_too_long(error: ValidationError, document: Document) -> list[Description]:
+def describe_too_long(error: ValidationError, context: Context) -> list[Description]:
     path = tuple(error.absolute_path)
     return [(path, N_("«{field}» är {length} tecken lång; högst {limit} tecken får plats. Korta texten."), False,
              {"field": field_name(path), "length": len(error.instance), "limit": error.validator_value})]
 
 
 @describes("minLength", "minItems", "minProperties")
-def describe_empty(error: ValidationError, document: Document) -> list[Description]:
+def describe_empty(error: ValidationError, context: Context) -> list[Description]:
     path = tuple(error.absolute_path)
     return [(path, N_("«{field}» får inte vara tomt."), False, {"field": field_name(path)})]
 
 
 @describes("uniqueItems")
-def describe_repeated(error: ValidationError, document: Document) -> list[Description]:
+def describe_repeated(error: ValidationError, context: Context) -> list[Description]:
     path = tuple(error.absolute_path)
     return [(path, N_("«{field}» innehåller samma värde flera gånger."), False, {"field": field_name(path)})]
 
 
 @describes("minimum", "maximum")
-def describe_out_of_range(error: ValidationError, document: Document) -> list[Description]:
+def describe_out_of_range(error: ValidationError, context: Context) -> list[Description]:
     path = tuple(error.absolute_path)
     low, high = error.schema.get("minimum"), error.schema.get("maximum")
     bounds = f"{low}–{high}" if high is not None else f"≥ {low}"
@@ -590,9 +690,24 @@ def describe_out_of_range(error: ValidationError, document: Document) -> list[De
              {"field": field_name(path), "value": error.instance, "bounds": bounds})]
 
 
-def describe_other(error: ValidationError, document: Document) -> list[Description]:
+def describe_other(error: ValidationError, context: Context) -> list[Description]:
     path = tuple(error.absolute_path)
     return [(path, N_("«{field}» är felaktigt: {detail}"), False, {"field": field_name(path), "detail": error.message})]
+
+
+QUOTES = "".join(p.character for p in pasted.QUOTES) + "\"'"
+
+
+def pasted_or_quoted(text: str) -> pasted.Pasted | None:
+    """The first character pasted from Word (or a typographic quote) in `text`, if any."""
+    return next((pasted.BY_CHARACTER[c] for c in text if c in pasted.BY_CHARACTER), None)
+
+
+def wrapped_in_typographic_quotes(text: str) -> pasted.Pasted | None:
+    typographic = {p.character: p for p in pasted.QUOTES}
+    if len(text) > 1 and text[0] in typographic and text[-1] in typographic:
+        return typographic[text[0]]
+    return None
 
 
 def did_you_mean(word: str, options: Iterable[str]) -> Message | None:
@@ -607,6 +722,19 @@ def allowed_list(options: Iterable[str]) -> Message:
 def hint(word: str, options: Iterable[str]) -> Message:
     options = list(options)
     return did_you_mean(word, options) or allowed_list(options)
+
+
+def code_hint(typed: str, options: list[str], codes: CodeLists | None) -> Message:
+    """A suggestion for a code: the code `typed` names (`svenska` -> sv (Svenska)), or the valid codes with labels."""
+    found = codes.for_codes(options) if codes else None
+    if found is None:
+        return hint(typed, options)
+    meant = found.code_for(typed, options)
+    if meant is not None and found.shown(meant) != meant:
+        return Message(N_(" Menade du «{word}» ({label})?"), {"word": meant, "label": found.labels[meant]})
+    if meant is not None:
+        return Message(N_(" Menade du «{word}»?"), {"word": meant})
+    return Message(N_(" Giltiga värden: {values}."), {"values": ", ".join(found.shown(o) for o in options)})
 
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "è": "e", "ü": "u", "Å": "a", "Ä": "a", "Ö": "o"})

@@ -2,10 +2,12 @@
 
 PyYAML's default (YAML 1.1) rules silently corrupt the values this catalogue holds: `0126` becomes 86,
 `0701740605` becomes 117948805, `10:30` becomes 630, `no` becomes False, and a repeated key wins. So
-no implicit type resolution is used. A scalar the editor quoted is text. A plain scalar is typed by
-narrow rules close to YAML 1.2's core schema: `true`/`false` are booleans, an empty value or `null`
-is nothing, decimal numbers without a leading zero are numbers, and everything else, `0126`, `10:30`
-and `no` among it, stays exactly the text the editor typed. Whether a value has the type its field
+PyYAML only parses; plain scalars are typed here by YAML 1.2's core schema, exactly as the `yaml` package
+inside yaml-language-server (the editors' VS Code) types them: `true`/`false` are booleans, an empty value,
+`~` or `null` is nothing, `0126`, `0701740605`, `0x1F`, `1.5`, `1e3` and `.inf` are numbers, and everything
+else (`10:30`, `no`, `2026-06-01`) is the text the editor typed. A scalar the editor quoted is text. So a
+phone number or municipality code typed without quotes is a number to both, and both ask for quotes; the
+digits as typed are kept in `Document.typed` for that message. Whether a value has the type its field
 needs is the validator's question, not this module's.
 
 Anchors, aliases, explicit tags, duplicate keys, tabs in indentation, files over 256 KiB and bytes that
@@ -33,31 +35,29 @@ from yaml.events import (
 )
 
 from insatsbas.i18n import N_
+from insatsbas.yamlerrors import YamlSourceError, pasted_in_structure, position_of, reader_error, syntax_error
+
+__all__ = ["Document", "YamlSourceError", "parse_document", "read_document"]
 
 MAX_FILE_BYTES = 256 * 1024
 
 KeyPath = tuple[str | int, ...]
 Position = tuple[int, int]
 
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]*)")
-_FLOAT = re.compile(r"[-+]?(0|[1-9][0-9]*)\.[0-9]+([eE][-+]?[0-9]+)?")
+# YAML 1.2 core schema, as the `yaml` package (yaml-language-server's parser) writes its tests.
+_INT = re.compile(r"[-+]?[0-9]+")
+_OCTAL = re.compile(r"0o[0-7]+")
+_HEX = re.compile(r"0x[0-9a-fA-F]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+\.[0-9]*|(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+)")
+_INFINITY = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = {".nan", ".NaN", ".NAN"}
 _NULLS = {"", "~", "null", "Null", "NULL"}
+_TYPED_STARTS = frozenset("0123456789+-.~nNtTfF")
 _BOOLEANS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 # An explicit `!!str` or the non-specific `!` only says "this is text", like quotes do.
 _ACCEPTED_TAGS = {"!", "tag:yaml.org,2002:str"}
 # libyaml's parser when PyYAML was built with it (it is in the wheels); the pure-Python one otherwise.
 _EVENT_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
-
-
-class YamlSourceError(Exception):
-    """The file cannot be read as catalogue YAML. `message` is a Swedish message id."""
-
-    def __init__(self, line: int, column: int, message: str, **params: object):
-        super().__init__(message.format(**params))
-        self.line = line
-        self.column = column
-        self.message = message
-        self.params = params
 
 
 @dataclass
@@ -71,6 +71,9 @@ class Document:
     # What the editor typed for plain scalars read as numbers or booleans: `10.30` is the float 10.3,
     # but a message that suggests quoting it must show "10.30".
     typed: dict[KeyPath, str] = field(default_factory=dict)
+    # Where each scalar value starts and ends in `source` (character offsets), to place a message on one character.
+    spans: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+    source: str = ""
 
     def position(self, path: KeyPath, *, key: bool = False) -> Position:
         """Where `path` stands; the nearest enclosing part when `path` itself is absent."""
@@ -84,6 +87,12 @@ class Document:
             if path in self.value_positions:
                 return self.value_positions[path]
         return (1, 1)
+
+    def position_of(self, path: KeyPath, character: str) -> Position:
+        """Where `character` first stands in the value at `path`; the value's position if it is not written there."""
+        start, end = self.spans.get(path, (0, 0))
+        index = self.source.find(character, start, end)
+        return position_of(self.source, index) if index >= 0 else self.position(path)
 
 
 def read_document(path: Path) -> Document:
@@ -111,20 +120,27 @@ def decode(raw: bytes) -> str:
 
 
 def parse_document(text: str) -> Document:
+    """Plain data and positions from YAML text, or YamlSourceError (in Swedish, with the line to fix)."""
+    misplaced = pasted_in_structure(text)
+    if misplaced:
+        misplaced[0].more = misplaced[1:]
+        raise misplaced[0]
     events = yaml.parse(text, Loader=_EVENT_LOADER)
     try:
-        return _Composer(events).document()
+        return _Composer(events, text).document()
     except yaml.MarkedYAMLError as error:
-        raise _syntax_error(error, text) from None
+        raise syntax_error(error, text) from None
+    except yaml.reader.ReaderError:
+        raise reader_error(text) from None
 
 
 class _Composer:
     """Builds plain data and positions straight from parser events, refusing what the catalogue does not use."""
 
-    def __init__(self, events: Iterator[Event]):
+    def __init__(self, events: Iterator[Event], text: str):
         self.events = events
         self.lookahead: Event | None = None
-        self.document_data = Document(data=None)
+        self.document_data = Document(data=None, source=text)
 
     def peek(self) -> Event:
         if self.lookahead is None:
@@ -162,6 +178,7 @@ class _Composer:
             raise YamlSourceError(line, column, N_("YAML-taggen {tag} används inte. Ta bort den."), tag=tag)
         self.document_data.value_positions[path] = (line, column)
         if isinstance(event, ScalarEvent):
+            self.document_data.spans[path] = (event.start_mark.index, event.end_mark.index)
             if event.style or tag is not None:
                 self.document_data.quoted.add(path)
                 return event.value
@@ -197,64 +214,30 @@ class _Composer:
         return mapping
 
 
-def _syntax_error(error: yaml.MarkedYAMLError, text: str) -> YamlSourceError:
-    mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-    problem = error.problem or ""
-    if "tab" in problem or "'\\t'" in problem or _character_at(text, line, column) == "\t":
-        return YamlSourceError(line, column, N_("Tabbtecken i indraget. Använd mellanslag (två per nivå)."))
-    if "expected a single document" in problem:
-        return YamlSourceError(line, column, N_("Filen innehåller flera YAML-dokument (---). En fil ska beskriva en sak."))
-    if "mapping values are not allowed" in problem:
-        return _unexpected_colon(line, column, text)
-    return YamlSourceError(
-        line, column, N_("YAML-syntaxfel: {problem}. Kontrollera indrag, kolon och citattecken."), problem=problem
-    )
-
-
-_KEY_AND_TEXT = re.compile(r"\s*(?:-\s+)?([A-Za-z_][A-Za-z0-9_]*):\s+(.*:\s.*)$")
-
-
-def _unexpected_colon(line: int, column: int, text: str) -> YamlSourceError:
-    """A colon where YAML did not expect one: most often a colon inside a text, otherwise a wrong indent."""
-    lines = text.splitlines()
-    source = lines[line - 1] if 0 < line <= len(lines) else ""
-    found = _KEY_AND_TEXT.match(source)
-    if found:
-        key, value = found.groups()
-        return YamlSourceError(
-            line, column,
-            N_("Texten innehåller kolon och mellanslag («: »), som YAML läser som ett nytt fält. Sätt hela texten "
-               "inom citattecken: {key}: \"{value}\""),
-            key=key, value=value.strip().replace('"', '\\"'),
-        )
-    return YamlSourceError(
-        line, column,
-        N_("Oväntat kolon: raden har troligen fel indrag. Ge den samma indrag som fälten den hör ihop med "
-           "(två mellanslag per nivå)."),
-    )
-
-
-def _character_at(text: str, line: int, column: int) -> str:
-    lines = text.splitlines()
-    if 0 < line <= len(lines) and 0 < column <= len(lines[line - 1]):
-        return lines[line - 1][column - 1]
-    return ""
-
-
 def _position(event: Event) -> Position:
     return (event.start_mark.line + 1, event.start_mark.column + 1)
 
 
 def _plain_scalar(text: str) -> Any:
+    """A plain scalar typed by YAML 1.2's core schema."""
+    if text and text[0] not in _TYPED_STARTS:
+        return text  # most values are words: nothing else starts with a letter other than these
     if text in _NULLS:
         return None
     if text in _BOOLEANS:
         return _BOOLEANS[text]
     if _INT.fullmatch(text):
         return int(text)
+    if _OCTAL.fullmatch(text):
+        return int(text[2:], 8)
+    if _HEX.fullmatch(text):
+        return int(text[2:], 16)
     if _FLOAT.fullmatch(text):
         return float(text)
+    if _INFINITY.fullmatch(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if text in _NAN:
+        return float("nan")
     return text
 
 

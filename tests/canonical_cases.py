@@ -16,7 +16,8 @@ AWKWARD_TEXTS = [
     "ZWSP\u200bx", "trailing ", " leading", "tab\there", "ctrl\x07bell", "del\x7f", "bom\ufeff", "…",
     "ends with:", "key: value", "@at", "`tick", "%pct", "!bang", "&amp", "*star", "|pipe", ">gt", "...dots",
     "---dashes", "Ünïcödé ÅÄÖ åäö", "back\\slash", "https://example.org/a?b=c#d", "100 %", "a:b", "\u2028sep",
-    "line\u2029para", "x" * 300,
+    "line\u2029para", "x" * 300, "Word\u202fnarrow", "soft\u00adhyphen", "join\u2060er", "non\u2011breaking",
+    "\u00a0NBSP first", "ZWNJ\u200cکتاب", "tanke–streck", "08–123\u00a045\u00a067",
 ]
 MULTILINE_TEXTS = [
     "Rad ett.\nRad två.", "Stycke ett.\n\nStycke två: med kolon.\n", "  indraget\nsedan inte\n",
@@ -72,5 +73,6 @@ def _value(layout: Layout, rng: random.Random, depth: int, name: str) -> Any:
     if kind == "markdown":
         return rng.choice(MULTILINE_TEXTS + AWKWARD_TEXTS)
     if kind == "quoted":
-        return rng.choice(["09:00", "18:30", "08-465 004 22", "141 30", "0701740605", *AWKWARD_TEXTS[:8]])
+        return rng.choice(["09:00", "18:30", "08-465 004 22", "141 30", "0701740605", "08–465\u00a0004 22",
+                           "141\u00a030", "070\u2014174 06 32", *AWKWARD_TEXTS[:8]])
     return _scalar(rng)

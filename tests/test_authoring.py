@@ -190,7 +190,8 @@ def test_validate_names_exactly_the_placeholders_left_to_fill(make_catalogue):
     code, output = run("validate", "--catalogue", str(root), "--today", "2026-11-22")
     assert code == 1
     assert named_fields(output) == PLACEHOLDER_FIELDS
-    assert "Okänt värde «välj-kategori» i «categories[0]». Giltiga värden: sfi, samhallsorientering" in output
+    assert ("Okänt värde «välj-kategori» i «categories[0]». Giltiga värden: sfi (SFI – svenska för invandrare), "
+            "samhallsorientering (Samhällsorientering)") in output
 
 
 def test_owner_without_a_municipality_also_chooses_one(make_catalogue):

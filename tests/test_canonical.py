@@ -128,6 +128,22 @@ def test_empty_values_are_left_out():
     assert tidy(data, {"kind": "map"}) == {"title": "T", "keywords": ["ord"], "cost": {"free": False}, "capacity": 0}
 
 
+def test_characters_pasted_from_word_are_written_as_the_reader_reads_them(make_catalogue, layout):
+    written = dump({"title": "Språk\u00a0café\u200b", "contact": {"role": "Väg\u00adledare", "phone": "08–123\u00a045 67"},
+                    "translations": {"prs": {"title": "کتاب\u200cها"}}}, layout)
+    assert 'title: Språk café\n' in written and "role: Vägledare\n" in written
+    assert 'phone: "08-123 45 67"' in written
+    assert "\u200c" in written  # ZWNJ belongs to Dari spelling and stays
+    root = make_catalogue({"huddinge/klistrat.yml": VALID_ENTRY.replace("Språkcafé på", "Språkcafé\u00a0på")})
+    path = root / "huddinge" / "klistrat.yml"
+    result = CliRunner().invoke(cli, ["format", "--catalogue", str(root), str(path)])
+    assert result.exit_code == 0, result.output
+    assert "Språkcafé på biblioteket" in path.read_text(encoding="utf-8")
+    assert "\u00a0" not in path.read_text(encoding="utf-8")
+    validated = CliRunner().invoke(cli, ["validate", "--catalogue", str(root), "--today", TODAY.isoformat()])
+    assert "U+00A0" not in validated.output
+
+
 def test_tidy_text_normalises_line_ends_and_spaces_so_a_block_is_always_possible():
     assert tidy_text("  a  ") == "a"
     assert tidy_text("a\r\nb\rc\u2028d") == "a\nb\nc\nd\n"

@@ -125,5 +125,7 @@ def test_the_two_writers_agree_on_generated_entries(layout):
         assert answer.get("text") == text, (text, answer)
     # The generated set does reach the styles it is meant to test.
     joined = "".join(python)
-    for sign in (": |\n", ': "', ": '", "[", "|2\n", "\\\n", "\\\\"):
+    for sign in (": |\n", ': "', ": '", "[", "|2\n", "\\\n", "\\\\", "\u200c"):
         assert sign in joined, sign
+    # Characters pasted from Word were in the entries, and both writers cleaned them the same way.
+    assert any("\u00a0" in json.dumps(data, ensure_ascii=False) for data in entries) and "\u00a0" not in joined

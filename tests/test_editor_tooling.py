@@ -58,7 +58,7 @@ def test_pull_requests_are_validated_and_checked_for_ownership_by_their_author(w
     check = workflow["jobs"]["check"]
     assert check["if"] == "github.event_name == 'pull_request'"
     assert uses(check, "actions/checkout")["with"]["fetch-depth"] == 0
-    assert "insatsbas validate" in runs(check)
+    assert "insatsbas validate --format github" in runs(check)
     assert "insatsbas schema --check" in runs(check)
     owners_step = next(step for step in steps(check) if "owners check" in step.get("run", ""))
     assert owners_step["env"] == {
@@ -68,7 +68,7 @@ def test_pull_requests_are_validated_and_checked_for_ownership_by_their_author(w
     }
     assert owners_step["run"] == 'insatsbas owners check --base "$BASE_SHA" --head "$HEAD_SHA" --editor "$PR_AUTHOR"'
     # Validation comes before the ownership check, so an author sees format errors first.
-    assert runs(check).index("insatsbas validate") < runs(check).index(owners_step["run"])
+    assert runs(check).index("insatsbas validate --format github") < runs(check).index(owners_step["run"])
     # Entries must be in the written form the web editor writes, so that its diffs show only what changed.
     assert "insatsbas format --check" in runs(check)
 
@@ -144,7 +144,7 @@ def test_pre_commit_runs_clean_on_the_sample_and_catches_a_broken_entry(tmp_path
     result = pre_commit(repo, tmp_path / "pre-commit-home")
     assert result.returncode == 1
     assert re.search(r"insatsbas validate\.+Failed", result.stdout)
-    assert "Okänt värde «aktiv» i «status». Menade du «active»?" in result.stdout
+    assert "Okänt värde «aktiv» i «status». Menade du «active» (pågår)?" in result.stdout
     assert re.search(r"yamllint\.+Failed", result.stdout) and "trailing spaces" in result.stdout
     # The format hook rewrote the entry in the catalogue's form (the empty field and its spaces are gone).
     assert re.search(r"insatsbas format\.+Failed", result.stdout) and "files were modified by this hook" in result.stdout

@@ -291,8 +291,8 @@ def test_writer_output_reads_back_unchanged_including_values_yaml_would_retype()
     assert parse_document(to_yaml(data)).data == data
 
 
-def test_writer_leaves_dates_and_leading_zero_codes_plain_as_editors_write_them():
-    text = to_yaml({"last_reviewed": "2026-03-25", "code": "0126", "count": "12"})
-    assert "last_reviewed: 2026-03-25\n" in text
-    assert "code: 0126\n" in text
-    assert "count: '12'\n" in text
+def test_writer_leaves_dates_plain_and_quotes_what_the_reader_would_read_as_numbers():
+    text = to_yaml({"last_reviewed": "2026-03-25", "opens": "10:30", "code": "0126", "count": "12", "hex": "0x1F"})
+    assert "last_reviewed: 2026-03-25\n" in text and "opens: '10:30'\n" not in text
+    assert "code: '0126'\n" in text
+    assert "count: '12'\n" in text and "hex: '0x1F'\n" in text

@@ -43,12 +43,13 @@ def test_sample_catalogue_is_valid():
     [
         (replace("title:", "titel:"), 1, "Okänt fält «titel». Menade du «title»?"),
         (replace("categories: [sprakstod]", "categories: [sprakcafe]"), 10,
-         "Okänt värde «sprakcafe» i «categories[0]». Giltiga värden: sfi, samhallsorientering"),
+         "Okänt värde «sprakcafe» i «categories[0]». Giltiga värden: sfi (SFI – svenska för invandrare), "
+         "samhallsorientering (Samhällsorientering), sprakstod (Språkstöd och språkcaféer)"),
         (replace("municipality: huddinge", "municipality: stockholm"), 9, "Okänt värde «stockholm» i «municipality»"),
         (replace("last_reviewed: 2026-06-01", "last_reviewed: 2026-02-30"), 19, "Datumet 2026-02-30 finns inte"),
         (replace("last_reviewed: 2026-06-01", "last_reviewed: 2027-01-01"), 19, "ligger i framtiden"),
         (replace("last_reviewed: 2026-06-01", "last_reviewed: 1 juni 2026"), 19, "ska vara ett datum som ÅÅÅÅ-MM-DD"),
-        (replace("status: active", "status: aktiv"), 5, "Okänt värde «aktiv» i «status». Menade du «active»?"),
+        (replace("status: active", "status: aktiv"), 5, "Okänt värde «aktiv» i «status». Menade du «active» (pågår)?"),
         (replace("  email: bibliotek.huddinge@example.org\n", ""), 16,
          "Ange minst ett sätt att nå er under «contact»"),
         (replace("  email: bibliotek.huddinge@example.org", "  phone: 0701740605x"), 18,
@@ -224,3 +225,135 @@ def test_empty_optional_field_counts_as_absent(make_catalogue):
     root = make_catalogue({"huddinge/sprakcafe.yml": VALID_ENTRY + "service_area:\ncost:\n  free: true\n  description:\n"})
     code, output = run_validate(root)
     assert code == 0, output
+
+
+# --- checking some files or one owner ---------------------------------------------------------------
+
+
+@pytest.fixture
+def three_owners(make_catalogue):
+    """Huddinge with an error and a warning, Botkyrka with an error, Haninge overdue for review."""
+    overdue = replace("last_reviewed: 2026-06-01", "last_reviewed: 2025-01-31")
+    return make_catalogue({
+        "huddinge/fel.yml": replace("status: active", "status: aktiv"),
+        "huddinge/gammal.yml": overdue,
+        "huddinge/bra.yml": VALID_ENTRY,
+        "botkyrka/fel.yml": replace("title:", "titel:"),
+        "haninge/gammal.yml": overdue,
+    })
+
+
+def test_one_file_shows_only_its_own_problems(three_owners):
+    code, output = run_validate(three_owners, str(three_owners / "huddinge" / "fel.yml"))
+    assert code == 1
+    assert [line.split(": ", 1)[0].rsplit("/", 2)[-2:] for line in problem_lines(output)] == [["huddinge", "fel.yml:5:9"]]
+    assert output.strip().endswith("1 fel och 0 varningar. Rätta felen och kör igen.")
+
+
+def test_an_owner_sees_their_errors_first_then_their_warnings_and_nobody_elses(three_owners):
+    code, output = run_validate(three_owners, "--owner", "huddinge")
+    assert code == 1
+    lines = problem_lines(output)
+    assert [line.split(": ")[1] for line in lines] == ["fel", "varning"]
+    assert "huddinge/fel.yml:5:9: fel" in lines[0] and "huddinge/gammal.yml:19:16: varning" in lines[1]
+    assert "botkyrka" not in output and "haninge" not in output
+    assert output.strip().endswith("1 fel och 1 varningar. Rätta felen och kör igen.")
+
+
+def test_a_valid_selection_passes_although_other_owners_have_errors(three_owners):
+    code, output = run_validate(three_owners, str(three_owners / "huddinge" / "bra.yml"),
+                                str(three_owners / "huddinge" / "gammal.yml"))
+    assert code == 0, output
+    assert output.strip().splitlines()[-1] == "De valda filerna är giltiga: 2 insatser, 1 varningar."
+
+
+def test_a_folder_selects_the_entries_in_it(three_owners):
+    code, output = run_validate(three_owners, str(three_owners / "haninge"))
+    assert code == 0, output
+    assert "haninge/gammal.yml:19:16: varning" in output and "huddinge" not in output
+
+
+def test_errors_in_owners_yml_are_shown_whatever_is_selected(three_owners):
+    owners = three_owners / "owners.yml"
+    owners.write_text(owners.read_text(encoding="utf-8").replace("municipality: salem", "municipality: solna"),
+                      encoding="utf-8")
+    code, output = run_validate(three_owners, str(three_owners / "huddinge" / "bra.yml"))
+    assert code == 1
+    assert "owners.yml:" in output and "Okänt värde «solna»" in output
+
+
+def test_an_unknown_owner_is_refused_with_a_suggestion(three_owners):
+    code, output = run_validate(three_owners, "--owner", "hudinge")
+    assert code == 2
+    assert output.strip() == "Ägaren «hudinge» finns inte i owners.yml. Menade du «huddinge»?"
+
+
+def test_a_path_outside_the_catalogue_is_refused(three_owners, tmp_path):
+    outside = tmp_path / "annan.yml"
+    outside.write_text(VALID_ENTRY, encoding="utf-8")
+    code, output = run_validate(three_owners, str(outside))
+    assert code == 2
+    assert output.strip() == (f"{outside} ligger utanför katalogen {three_owners}. Ange filer eller mappar i "
+                              f"katalogen, till exempel {three_owners}/huddinge.")
+
+
+def test_a_path_that_does_not_exist_is_refused(three_owners):
+    code, output = run_validate(three_owners, str(three_owners / "huddinge" / "saknas.yml"))
+    assert code == 2
+    assert "saknas.yml finns inte." in output
+
+
+def test_the_whole_sample_shows_every_owners_warnings_but_one_owner_only_its_own():
+    everything = CliRunner().invoke(cli, ["validate", "--catalogue", "catalogue", "--today", "2026-11-22"])
+    one = CliRunner().invoke(cli, ["validate", "--catalogue", "catalogue", "--today", "2026-11-22", "--owner", "varmdo"])
+    assert everything.exit_code == one.exit_code == 0
+    assert len(problem_lines(everything.output)) > len(problem_lines(one.output)) > 0
+    assert all(line.startswith("catalogue/varmdo/") for line in problem_lines(one.output))
+
+
+# --- GitHub annotations and the job summary ---------------------------------------------------------
+
+
+def test_github_format_annotates_the_line_with_the_path_from_the_repository_root(three_owners, monkeypatch, tmp_path):
+    summary_file = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    code, output = run_validate(three_owners, "--owner", "huddinge", "--format", "github")
+    assert code == 1
+    lines = output.strip().splitlines()
+    assert lines[0] == ("::error file=catalogue/huddinge/fel.yml,line=5,col=9,title=Insatsbas%3A fel::"
+                        "Okänt värde «aktiv» i «status». Menade du «active» (pågår)?")
+    assert lines[1].startswith("::warning file=catalogue/huddinge/gammal.yml,line=19,col=16,title=Insatsbas%3A varning::"
+                               "Granskades senast 2025-01-31")
+    assert lines[2] == "1 fel och 1 varningar. Rätta felen och kör igen."
+    markdown = summary_file.read_text(encoding="utf-8")
+    assert markdown.startswith("## Insatsbas: kontroll av katalogen\n\n1 fel och 1 varningar.")
+    assert "| Fil | Rad | Typ | Meddelande |" in markdown
+    assert "| `catalogue/huddinge/fel.yml` | 5 | fel | Okänt värde «aktiv» i «status». Menade du «active» (pågår)? |" in markdown
+
+
+def test_the_job_summary_is_appended_not_replaced(make_catalogue, monkeypatch, tmp_path):
+    root = make_catalogue({"huddinge/sprakcafe.yml": VALID_ENTRY})
+    summary_file = tmp_path / "summary.md"
+    summary_file.write_text("# Tidigare steg\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary_file))
+    code, output = run_validate(root, "--format", "github")
+    assert code == 0, output
+    assert summary_file.read_text(encoding="utf-8") == (
+        "# Tidigare steg\n## Insatsbas: kontroll av katalogen\n\n"
+        "Katalogen är giltig: 1 insatser (1 aktiva) från 1 ägare, 0 varningar.\n\n")
+
+
+def test_without_a_summary_file_github_format_writes_only_annotations(make_catalogue, monkeypatch):
+    monkeypatch.delenv("GITHUB_STEP_SUMMARY", raising=False)
+    root = make_catalogue({"huddinge/sprakcafe.yml": replace("title:", "titel:")})
+    code, output = run_validate(root, "--format", "github")
+    assert code == 1
+    assert all(line.startswith("::error ") for line in output.strip().splitlines()[:-1])
+
+
+def test_annotation_text_and_properties_are_escaped_as_github_reads_them():
+    from insatsbas.validation import escape_data, escape_property
+
+    assert escape_data("100% klart\r\nrad två: a, b") == "100%25 klart%0D%0Arad två: a, b"
+    assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"

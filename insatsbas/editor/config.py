@@ -18,16 +18,17 @@ from typing import Any
 from insatsbas.canonical import entry_layout
 from insatsbas.model import Owner, Vocabularies
 from insatsbas.schema import (
-    DATE_PATTERN,
     EMAIL_PATTERN,
-    FIXED_LABELS,
     MARKDOWN,
-    PHONE_PATTERN,
-    POSTAL_CODE_PATTERN,
+    PHONE_PATTERN_AS_TYPED,
+    POSTAL_CODE_PATTERN_AS_TYPED,
     SUMMARY_MAX,
     TIME_PATTERN,
     URL_PATTERN,
+    base_type,
     entry_schema,
+    is_date,
+    options,
 )
 
 FORMAT_NAME = "insatsbas-yaml"
@@ -36,8 +37,8 @@ Field = dict[str, Any]
 # What a form field says when its text does not match: the Decap form's counterpart of validation's messages.
 PATTERN_MESSAGES = {
     TIME_PATTERN: "Skriv tiden som TT:MM, till exempel 09:30.",
-    PHONE_PATTERN: "Skriv ett telefonnummer med siffror, mellanslag och bindestreck, till exempel 08-123 45 67.",
-    POSTAL_CODE_PATTERN: "Skriv postnumret med fem siffror, till exempel 141 30.",
+    PHONE_PATTERN_AS_TYPED: "Skriv ett telefonnummer med siffror, mellanslag och bindestreck, till exempel 08-123 45 67.",
+    POSTAL_CODE_PATTERN_AS_TYPED: "Skriv postnumret med fem siffror, till exempel 141 30.",
     EMAIL_PATTERN: "Skriv en e-postadress, till exempel info@example.org.",
     URL_PATTERN: "Skriv en webbadress som börjar med https://.",
 }
@@ -72,13 +73,6 @@ class Backend:
         return {"backend": backend, "publish_mode": "editorial_workflow"}
 
 
-def labels_by_options(vocabularies: Vocabularies) -> dict[tuple[str, ...], dict[str, str]]:
-    """Swedish labels for every code list the schema uses, keyed by the list of codes itself."""
-    labels = {tuple(terms): {slug: term.label_in("sv") for slug, term in terms.items()}
-              for terms in (vocabularies[name] for name in Vocabularies.NAMES)}
-    return {**labels, **FIXED_LABELS}
-
-
 def editor_setup(vocabularies: Vocabularies, owners: dict[str, Owner], catalogue_folder: str,
                  backend: Backend) -> dict[str, Any]:
     """What the editor page hands its script (theme/editor/setup.js): Decap's configuration with the fields,
@@ -86,8 +80,7 @@ def editor_setup(vocabularies: Vocabularies, owners: dict[str, Owner], catalogue
     entry, and the canonical writer's layout. `catalogue_folder` is the catalogue's path in the repository
     (or in decap-server's folder), usually "catalogue"."""
     schema = entry_schema(vocabularies)
-    sources = _Sources(labels_by_options(vocabularies),
-                       {code: term.label_in("sv") for code, term in vocabularies.languages.items()})
+    sources = _Sources({code: term.label_in("sv") for code, term in vocabularies.languages.items()})
     return {
         "format": FORMAT_NAME,
         "layout": entry_layout(schema),
@@ -142,9 +135,8 @@ def owner_defaults(owner: Owner) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class _Sources:
-    """What the fields are made from besides the schema: labels of code lists, names of languages."""
+    """What the fields are made from besides the schema: the names of languages."""
 
-    labels: dict[tuple[str, ...], dict[str, str]]
     language_names: dict[str, str]
 
 
@@ -188,17 +180,17 @@ def field(name: str, schema: dict[str, Any], sources: _Sources, path: tuple[str,
 
 
 def widget(name: str, schema: dict[str, Any], sources: _Sources, path: tuple[str, ...], *, required: bool) -> Field:
-    kind = schema.get("type")
+    kind = base_type(schema)
     if "enum" in schema:
-        return select(schema["enum"], sources)
+        return select(schema)
     if kind == "array" and "enum" in schema.get("items", {}):
-        spec = {**select(schema["items"]["enum"], sources), "multiple": True}
+        spec = {**select(schema["items"]), "multiple": True}
         if schema.get("minItems"):
             spec["min"] = schema["minItems"]
         return spec
     if kind == "array":
         items = schema.get("items", {})
-        if items.get("type") == "object":
+        if base_type(items) == "object":
             spec = {"widget": "list", "label_singular": items.get("title", name).lower(), "collapsed": False,
                     "fields": fields(items, sources, path)}
             if "name" in items.get("properties", {}):
@@ -220,9 +212,11 @@ def widget(name: str, schema: dict[str, Any], sources: _Sources, path: tuple[str
     return text(name, schema, path)
 
 
-def select(options: list[str], sources: _Sources) -> Field:
-    names = sources.labels[tuple(options)]
-    return {"widget": "select", "options": [{"label": names[code], "value": code} for code in options]}
+def select(schema: dict[str, Any]) -> Field:
+    """The codes with the labels the schema shows next to them (`enumDescriptions`), capitalised for a list."""
+    labels = [label[:1].upper() + label[1:] for label in schema["enumDescriptions"]]
+    return {"widget": "select",
+            "options": [{"label": label, "value": code} for code, label in zip(options(schema), labels, strict=True)]}
 
 
 def number(schema: dict[str, Any], value_type: str) -> Field:
@@ -240,7 +234,7 @@ def text(name: str, schema: dict[str, Any], path: tuple[str, ...]) -> Field:
         return {"widget": "markdown", "buttons": MARKDOWN_BUTTONS, "editor_components": [],
                 "modes": ["rich_text"], "sanitize_preview": True}
     pattern = schema.get("pattern")
-    if pattern == DATE_PATTERN:
+    if is_date(schema):
         spec: Field = {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "YYYY-MM-DD",
                        "time_format": False}
         if path == ("last_reviewed",):

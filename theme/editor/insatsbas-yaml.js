@@ -40,7 +40,7 @@ export function fromFile(text) {
 }
 
 export function toFile(data, layout) {
-  const value = tidy(data, layout);
+  const value = tidy(data, layout, layout.pasted);
   if (isEmpty(value)) return '';
   const doc = new Document();
   doc.contents = styledNode(value, layout, false);
@@ -71,20 +71,30 @@ export function tidyText(text, markdown = false) {
   return lines.join('\n') + '\n';
 }
 
-export function tidy(value, layout) {
+// Characters pasted from Word, replaced as the catalogue's reader replaces them (`pasted` is the layout's
+// table from insatsbas/pasted.py: a non-breaking space becomes a space; in telephone numbers dashes become
+// hyphens).
+export function cleanPasted(text, pasted, inNumber = false) {
+  const table = pasted?.[inNumber ? 'number' : 'text'] ?? {};
+  return Array.from(text, (character) => table[character] ?? character).join('');
+}
+
+export function tidy(value, layout, pasted) {
   if (Array.isArray(value)) {
     const itemsLayout = layout.items ?? TEXT;
-    return value.map((item) => tidy(item, itemsLayout)).filter((item) => !isEmpty(item));
+    return value.map((item) => tidy(item, itemsLayout, pasted)).filter((item) => !isEmpty(item));
   }
   if (value !== null && typeof value === 'object') {
     const kept = {};
     for (const [key, item] of Object.entries(value)) {
-      const tidied = tidy(item, fieldLayout(layout, key));
+      const tidied = tidy(item, fieldLayout(layout, key), pasted);
       if (!isEmpty(tidied)) kept[key] = tidied;
     }
     return kept;
   }
-  if (typeof value === 'string') return tidyText(value, layout.kind === 'markdown');
+  if (typeof value === 'string') {
+    return tidyText(cleanPasted(value, pasted, layout.number === true), layout.kind === 'markdown');
+  }
   if (value === 0) return 0; // -0 too
   return value;
 }
