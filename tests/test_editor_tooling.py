@@ -16,11 +16,13 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from insatsbas.cli import cli
+from insatsbas.formatting import catalogue_layout, format_text
+from insatsbas.reader import load_catalogue, slugify
 from insatsbas.yamlsource import read_document
-from tests.conftest import REPO
+from tests.conftest import REPO, SAMPLE, TODAY
+from tests.guide import code_blocks, guide_text, section, shell_commands, web_editor_new_entry
 
 WORKFLOW = REPO / ".github" / "workflows" / "insatsbas.yml"
-GUIDE = REPO / "content" / "pages" / "redaktorer.md"
 GUIDE_ENTRY = "catalogue/huddinge/samtalscafe-varby-gard.yml"
 
 
@@ -175,14 +177,6 @@ def test_a_new_entry_passes_yamllint(make_catalogue):
 # --- the editors' guide --------------------------------------------------------------------------
 
 
-def guide_text() -> str:
-    return GUIDE.read_text(encoding="utf-8")
-
-
-def code_blocks(markdown: str) -> list[tuple[str, str]]:
-    return re.findall(r"^```(\w*)\n(.*?)^```$", markdown, re.MULTILINE | re.DOTALL)
-
-
 def guide_example() -> str:
     section = guide_text().split("## Ett komplett exempel", 1)[1]
     language, text = code_blocks(section)[0]
@@ -215,6 +209,42 @@ def test_guide_example_is_a_valid_entry(make_catalogue):
     schema = (REPO / "schema" / "insats.schema.json").read_text(encoding="utf-8")
     validator = Draft202012Validator(yaml.safe_load(schema))
     assert not list(validator.iter_errors(read_document(root / "huddinge" / "samtalscafe-varby-gard.yml").data))
+
+
+def test_guide_example_is_written_as_the_web_editor_writes_it():
+    example = guide_example()
+    assert format_text(example, catalogue_layout(SAMPLE)) == example
+
+
+def test_the_guides_commands_create_the_file_it_names(make_catalogue, tmp_path, monkeypatch):
+    """The shell steps of "Ändra på din egen dator", from `insatsbas new` on, run as the guide writes them."""
+    commands = shell_commands("Ändra på din egen dator")
+    new = next(c for c in commands if c.startswith(".venv/bin/insatsbas new"))
+    named = re.search(r"skapar filen `([^`]+)`", guide_text()).group(1)
+    root = make_catalogue()
+    monkeypatch.chdir(root.parent)
+    created = CliRunner().invoke(cli, shlex.split(new)[1:] + ["--today", "2026-11-22"])
+    assert created.exit_code == 0, created.output
+    assert (root.parent / named).is_file(), (new, named, created.output)
+    listed = CliRunner().invoke(cli, ["validate", "--today", "2026-11-22"])
+    assert listed.exit_code == 1 and f"{named}:" in listed.output  # the placeholders still to fill in
+
+
+def test_the_guides_review_commands_run_on_its_example(make_catalogue, monkeypatch):
+    commands = re.findall(r"`(insatsbas review[^`]*)`", section("Påminnelser om granskning"))
+    assert [shlex.split(c)[1] for c in commands] == ["review-status", "reviewed"]
+    root = make_catalogue({GUIDE_ENTRY.split("/", 1)[1]: guide_example()})
+    monkeypatch.chdir(root.parent)
+    for command in commands:
+        result = CliRunner().invoke(cli, shlex.split(command)[1:] + ["--today", "2027-11-22"])
+        assert result.exit_code == 0, (command, result.output)
+    assert read_document(root.parent / GUIDE_ENTRY).data["last_reviewed"] == "2027-11-22"
+
+
+def test_the_web_editors_example_names_the_file_the_editor_writes():
+    collection, title, path = web_editor_new_entry()
+    owner = next(o for o in load_catalogue(SAMPLE, today=TODAY).owners.values() if o.name == collection)
+    assert path == f"catalogue/{owner.slug}/{slugify(title)}.yml"
 
 
 def test_guide_shows_five_mistakes():

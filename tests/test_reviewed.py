@@ -136,6 +136,13 @@ def test_several_sample_files_at_once_stay_valid_and_are_no_longer_overdue(tmp_p
     overdue = {entry.id for status in review_status(catalogue, TODAY) for entry in status.overdue}
     assert len(overdue) >= 8
     assert not overdue & {"varmdo/jobbcoachning", "haninge/seniortraff-brandbergen", "arbetsformedlingen/starta-eget"}
+    # The confirmed files are still in the written form the web editor and `insatsbas format` write.
+    checked = CliRunner().invoke(cli, ["format", "--check", "--catalogue", str(root), *map(str, files)])
+    assert checked.exit_code == 0, checked.output
+    odd_role = reviewed(str(files[0]), "--by", "Rektor: SFI # kväll")
+    assert odd_role.exit_code == 0, odd_role.output
+    checked = CliRunner().invoke(cli, ["format", "--check", "--catalogue", str(root), str(files[0])])
+    assert checked.exit_code == 0, checked.output
 
 
 def test_an_empty_role_is_refused_and_nothing_changes(tmp_path):

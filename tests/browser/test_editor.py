@@ -20,8 +20,10 @@ from insatsbas.reader import read_catalogue, slugify
 from insatsbas.yamlsource import read_document
 from tests.browser.conftest import SCREENSHOTS
 from tests.conftest import SAMPLE, TODAY
+from tests.guide import web_editor_new_entry
 
-TITLE = "Språkcafé på Åby fritidsgård: för alla!"
+# The guide's own example: the organisation picked under "Samlingar", the title typed, the file it becomes.
+COLLECTION, TITLE, GUIDE_PATH = web_editor_new_entry()
 SLUG = slugify(TITLE)
 # The browser's clock is pinned to the tests' day, so the review date's default is known.
 NOW = datetime(TODAY.year, TODAY.month, TODAY.day, 10, 0)
@@ -86,11 +88,12 @@ def test_an_editor_creates_an_entry_and_confirms_its_review_in_the_browser(edito
     catalogue = editor.repository / "catalogue"
     path = catalogue / "haninge" / f"{SLUG}.yml"
 
+    # The steps of the editors' guide: log in, pick the organisation under "Samlingar", "＋ insats".
     page.goto(editor.url)
     page.get_by_role("button", name="Logga in").click()
-    page.get_by_role("link", name="Haninge kommun").first.wait_for()
-
-    page.goto(editor.url + "#/collections/haninge/new")
+    page.get_by_role("link", name=COLLECTION, exact=True).first.click()
+    page.get_by_role("link").filter(has_text="＋ insats").click()  # the button the guide names, by its text
+    page.wait_for_url("**/#/collections/haninge/new")
     field(page, "title").fill(TITLE)
     field(page, "summary").fill("Prata svenska med andra: varje onsdag kväll, med fika.")
     page.locator("[data-slate-editor='true']").first.click()
@@ -127,6 +130,7 @@ def test_an_editor_creates_an_entry_and_confirms_its_review_in_the_browser(edito
     publish(page)
     page.wait_for_url(f"**/#/collections/haninge/entries/{SLUG}")
 
+    assert path.relative_to(editor.repository).as_posix() == GUIDE_PATH  # the file the guide names
     result = read_catalogue(catalogue, today=TODAY)
     assert [p.render() for p in result.errors] == []
     entry = next(i for i in result.catalogue.interventions if i.id == f"haninge/{SLUG}")
