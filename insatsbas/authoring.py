@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from insatsbas.i18n import N_
+from insatsbas.model import Vocabularies
 from insatsbas.owners import read_rules
 from insatsbas.problems import Message, Problem
 from insatsbas.reader import ENTRY_SUFFIXES, allowed_list, did_you_mean, read_vocabularies, slugify
@@ -32,12 +33,17 @@ def schema_path(catalogue_dir: Path) -> Path:
     return catalogue_dir.resolve().parent / SCHEMA_PATH
 
 
-def render_entry_schema(catalogue_dir: Path) -> str:
+def checked_vocabularies(catalogue_dir: Path) -> Vocabularies:
+    """The catalogue's vocabularies, or VocabulariesInvalid with their problems."""
     problems: list[Problem] = []
     vocabularies = read_vocabularies(catalogue_dir, problems)
     if vocabularies is None or any(p.is_error for p in problems):
         raise VocabulariesInvalid(problems)
-    return render_schema(entry_schema(vocabularies))
+    return vocabularies
+
+
+def render_entry_schema(catalogue_dir: Path) -> str:
+    return render_schema(entry_schema(checked_vocabularies(catalogue_dir)))
 
 
 def write_entry_schema(catalogue_dir: Path, out: Path | None = None) -> Path:

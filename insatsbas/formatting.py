@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from insatsbas.authoring import VocabulariesInvalid
+from insatsbas.authoring import checked_vocabularies
 from insatsbas.canonical import Layout, comment_lines, dump, entry_layout
 from insatsbas.i18n import N_
 from insatsbas.problems import Problem
-from insatsbas.reader import ENTRY_SUFFIXES, VOCABULARY_DIR, display_path, read_vocabularies
+from insatsbas.reader import ENTRY_SUFFIXES, VOCABULARY_DIR, display_path
 from insatsbas.schema import entry_schema
 from insatsbas.yamlsource import YamlSourceError, parse_document, read_document
 
@@ -46,11 +46,7 @@ class FormatReport:
 
 def catalogue_layout(catalogue_dir: Path) -> Layout:
     """The writing rules of the catalogue's entry schema (its translations follow the languages' order)."""
-    problems: list[Problem] = []
-    vocabularies = read_vocabularies(catalogue_dir, problems)
-    if vocabularies is None or any(p.is_error for p in problems):
-        raise VocabulariesInvalid(problems)
-    return entry_layout(entry_schema(vocabularies))
+    return entry_layout(entry_schema(checked_vocabularies(catalogue_dir)))
 
 
 def entry_files(catalogue_dir: Path, paths: Iterable[Path] = ()) -> list[Path]:

@@ -70,6 +70,20 @@ class Problem:
         return f"{self.path}:{self.line}:{self.column}: {label}: {self.text(language)}"
 
 
+class SortedByGravity:
+    """For results that carry `problems`: their errors and their warnings apart."""
+
+    problems: list[Problem]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.path, p.line, p.column, p.message))
 

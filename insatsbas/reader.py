@@ -43,7 +43,7 @@ from insatsbas.model import (
     Vocabularies,
     add_months,
 )
-from insatsbas.problems import CatalogueInvalid, Message, Problem, Severity
+from insatsbas.problems import CatalogueInvalid, Message, Problem, Severity, SortedByGravity
 from insatsbas.yamlsource import Document, KeyPath, YamlSourceError, read_document
 
 VOCABULARY_DIR = "vocabularies"
@@ -53,17 +53,10 @@ SLUG = re.compile(schemas.SLUG_PATTERN)
 
 
 @dataclass
-class ReadResult:
+class ReadResult(SortedByGravity):
     catalogue: Catalogue | None
     problems: list[Problem] = field(default_factory=list)
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
 
 class ProblemLog:

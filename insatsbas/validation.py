@@ -18,7 +18,7 @@ from pathlib import Path
 from insatsbas.i18n import N_, translate
 from insatsbas.model import Catalogue
 from insatsbas.owners import RulesUnreadable, codeowners_problems, read_rules
-from insatsbas.problems import Message, Problem, sort_problems
+from insatsbas.problems import Message, Problem, SortedByGravity, sort_problems
 from insatsbas.reader import OWNERS_FILE, VOCABULARY_DIR, did_you_mean, read_catalogue
 
 
@@ -45,20 +45,13 @@ class Selection:
 
 
 @dataclass
-class Validation:
+class Validation(SortedByGravity):
     """What one run found: the problems to show (errors first), and the catalogue when it has no errors."""
 
     problems: list[Problem]
     catalogue: Catalogue | None
     selection: Selection = field(default_factory=Selection)
 
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.problems if p.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.problems if not p.is_error]
 
     @property
     def ok(self) -> bool:
