@@ -95,7 +95,7 @@ def child_build(catalogue: Path, out: Path, report: Path, incremental: bool = Fa
     """Run in a fresh process by measure_build: one build, its timings and peak memory as JSON."""
     from benchmarks.generate import DEFAULT_TODAY
     from insatsbas.build import build
-    from insatsbas.problems import CatalogueInvalid
+    from insatsbas.sources.problems import CatalogueInvalid
     try:
         result = build(catalogue, out, today=DEFAULT_TODAY, full=not incremental)
     except CatalogueInvalid as invalid:

@@ -30,11 +30,11 @@ from insatsbas.incremental import (
     link_tree,
 )
 from insatsbas.model import Catalogue
-from insatsbas.problems import CatalogueInvalid, Problem
 from insatsbas.progress import QUIET, Progress
 from insatsbas.reader import read_catalogue
 from insatsbas.search.index import INDEX_FOLDER, search_index_projection
 from insatsbas.site import SiteIncrement, site_projection
+from insatsbas.sources.problems import CatalogueInvalid, Problem
 from insatsbas.timing import collecting, timed
 
 DEFAULT_CATALOGUE = Path("catalogue")

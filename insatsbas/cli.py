@@ -11,7 +11,8 @@ from pathlib import Path
 import click
 
 from insatsbas import __version__
-from insatsbas.authoring import (
+from insatsbas.build import DEFAULT_CATALOGUE, DEFAULT_OUTPUT, build
+from insatsbas.editing.authoring import (
     NewEntryRefused,
     VocabulariesInvalid,
     entry_schema_is_current,
@@ -19,16 +20,9 @@ from insatsbas.authoring import (
     schema_path,
     write_entry_schema,
 )
-from insatsbas.build import DEFAULT_CATALOGUE, DEFAULT_OUTPUT, build
-from insatsbas.confirm import RoleRefused, checked_role, confirm_files
-from insatsbas.hsds.export import write_hsds
-from insatsbas.hsds.importer import HsdsImportError, import_hsds, render_report
-from insatsbas.i18n import N_, available_languages, translate
-from insatsbas.owners import GitError, RulesUnreadable, check_ownership, write_codeowners
-from insatsbas.problems import CatalogueInvalid, Problem, sort_problems
-from insatsbas.progress import Progress
-from insatsbas.reader import display_path, load_catalogue, read_catalogue
-from insatsbas.remind import (
+from insatsbas.editing.confirm import RoleRefused, checked_role, confirm_files
+from insatsbas.editing.owners import GitError, RulesUnreadable, check_ownership, write_codeowners
+from insatsbas.editing.remind import (
     DEFAULT_WITHIN,
     SmtpSettingsInvalid,
     email_messages,
@@ -41,9 +35,9 @@ from insatsbas.remind import (
     smtp_settings,
     write_eml_files,
 )
-from insatsbas.review import as_json as review_as_json
-from insatsbas.review import review_lines, review_status
-from insatsbas.validation import (
+from insatsbas.editing.review import as_json as review_as_json
+from insatsbas.editing.review import review_lines, review_status
+from insatsbas.editing.validation import (
     SelectionRefused,
     annotation,
     append_job_summary,
@@ -51,6 +45,12 @@ from insatsbas.validation import (
     summary,
     validate_catalogue,
 )
+from insatsbas.hsds.export import write_hsds
+from insatsbas.hsds.importer import HsdsImportError, import_hsds, render_report
+from insatsbas.i18n import N_, available_languages, translate
+from insatsbas.progress import Progress
+from insatsbas.reader import display_path, load_catalogue, read_catalogue
+from insatsbas.sources.problems import CatalogueInvalid, Problem, sort_problems
 
 catalogue_option = click.option(
     "--catalogue", "catalogue_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CATALOGUE,
@@ -413,7 +413,7 @@ def new_command(catalogue_dir: Path, owner: str, title: str, today, lang: str) -
 @lang_option
 def format_command(catalogue_dir: Path, paths: tuple[Path, ...], check: bool, lang: str) -> None:
     """Skriv insatsfiler i katalogens form, som webbredigeraren skriver dem (rewrite entries canonically)."""
-    from insatsbas.formatting import Outcome, format_entries
+    from insatsbas.editing.formatting import Outcome, format_entries
 
     try:
         report = format_entries(catalogue_dir, paths, check=check)
@@ -458,8 +458,8 @@ def edit_command(catalogue_dir: Path, host: str, port: int, decap_port: int, no_
     """Öppna webbredigeraren på katalogen i den här mappen (the web editor on the working copy)."""
     import webbrowser
 
-    from insatsbas.editor.local import CatalogueUnreadable, DecapServerFailed, serve_editor
     from insatsbas.editor.page import EditorUnavailable
+    from insatsbas.serve.editor import CatalogueUnreadable, DecapServerFailed, serve_editor
 
     def announce(url: str) -> None:
         click.echo(translate(N_("Webbredigeraren: {url}  (Ctrl-C avslutar)"), lang, url=url))

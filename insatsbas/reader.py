@@ -19,9 +19,6 @@ from typing import Any
 import jsonschema_rs
 from jsonschema import Draft202012Validator, ValidationError
 
-from insatsbas import pasted
-from insatsbas import schema as schemas
-from insatsbas.codes import CodeLists, code_lists
 from insatsbas.i18n import N_
 from insatsbas.model import (
     Catalogue,
@@ -43,8 +40,11 @@ from insatsbas.model import (
     Vocabularies,
     add_months,
 )
-from insatsbas.problems import CatalogueInvalid, Message, Problem, Severity, SortedByGravity
-from insatsbas.yamlsource import Document, KeyPath, YamlSourceError, read_document
+from insatsbas.sources import pasted
+from insatsbas.sources import schema as schemas
+from insatsbas.sources.codes import CodeLists, code_lists
+from insatsbas.sources.problems import CatalogueInvalid, Message, Problem, Severity, SortedByGravity
+from insatsbas.sources.yamlsource import Document, KeyPath, YamlSourceError, read_document
 
 VOCABULARY_DIR = "vocabularies"
 OWNERS_FILE = "owners.yml"

@@ -22,8 +22,8 @@ from typing import Any
 
 from insatsbas.i18n import N_
 from insatsbas.model import Synonyms
-from insatsbas.problems import Problem
 from insatsbas.reader import read_checked
+from insatsbas.sources.problems import Problem
 
 SYNONYMS_FILE = "synonyms.yml"
 WORD = re.compile(r"\w+(?:[-'’]\w+)*")

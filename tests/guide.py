@@ -7,7 +7,7 @@ import re
 
 from tests.conftest import REPO
 
-GUIDE = REPO / "content" / "pages" / "redaktorer.md"
+GUIDE = REPO / "insatsbas" / "content" / "pages" / "redaktorer.md"
 
 
 def guide_text() -> str:

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from insatsbas.build import build
 from insatsbas.cli import cli
-from insatsbas.problems import CatalogueInvalid
+from insatsbas.sources.problems import CatalogueInvalid
 from tests.conftest import TODAY, VALID_ENTRY
 
 

@@ -9,7 +9,7 @@ from tests.conftest import REPO, running_datasette
 
 @pytest.fixture(scope="module")
 def datasette(sample_build):
-    with running_datasette(sample_build / "insatsbas.db", REPO / "metadata.yml") as client:
+    with running_datasette(sample_build / "insatsbas.db", REPO / "insatsbas" / "datasette" / "metadata.yml") as client:
         yield client
 
 
@@ -63,7 +63,7 @@ def test_every_table_and_column_is_described(datasette):
 
     from tests.conftest import REPO as repo
 
-    metadata = yaml.safe_load((repo / "metadata.yml").read_text(encoding="utf-8"))
+    metadata = yaml.safe_load((repo / "insatsbas" / "datasette" / "metadata.yml").read_text(encoding="utf-8"))
     described = metadata["databases"]["insatsbas"]["tables"]
     tables = rows(datasette, "", sql="select name from sqlite_master where type='table' and name not like '%_fts%'")
     for table in (t["name"] for t in tables):

@@ -20,12 +20,12 @@ import pytest
 from click.testing import CliRunner
 
 from insatsbas.build import build
-from insatsbas.canonical import entry_layout
 from insatsbas.cli import cli
 from insatsbas.editor import PublishedEditor
 from insatsbas.editor.config import Backend, editor_config, editor_setup
-from insatsbas.editor.local import catalogue_sources
-from insatsbas.schema import entry_schema
+from insatsbas.serve.editor import catalogue_sources
+from insatsbas.sources.canonical import entry_layout
+from insatsbas.sources.schema import entry_schema
 from tests.conftest import REPO, SAMPLE, TODAY
 from tests.test_editor_format import HARNESS
 from tests.test_incremental import assert_same_output, change_entry

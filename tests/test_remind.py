@@ -26,9 +26,9 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from click.testing import CliRunner
 
 from insatsbas.cli import cli
+from insatsbas.editing.remind import SMTP_VARIABLES, long_date, markdown_text
+from insatsbas.editing.review import OwnerStatus, review_status
 from insatsbas.reader import load_catalogue
-from insatsbas.remind import SMTP_VARIABLES, long_date, markdown_text
-from insatsbas.review import OwnerStatus, review_status
 from tests.conftest import REPO, SAMPLE, TODAY, VALID_ENTRY, free_port
 
 WORKFLOW = REPO / ".github" / "workflows" / "granskning.yml"

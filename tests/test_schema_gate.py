@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from insatsbas import schema as schemas
 from insatsbas.reader import SchemaChecker, load_catalogue, without_empty_fields
-from insatsbas.yamlsource import read_document
+from insatsbas.sources import schema as schemas
+from insatsbas.sources.yamlsource import read_document
 from tests.conftest import SAMPLE, TODAY
 
 # Values that break the schema's types, enums, patterns and lengths in the ways editors do, including the

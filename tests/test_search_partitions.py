@@ -51,7 +51,7 @@ def test_every_county_has_a_name_in_swedish_english_and_arabic():
 
 
 def test_the_benchmark_counties_are_the_same_counties():
-    from insatsbas.yamlsource import read_document
+    from insatsbas.sources.yamlsource import read_document
     benchmark = read_document(Path(__file__).parent.parent / "benchmarks" / "data" / "counties.yml").data
     assert {c["code"]: c["name"] for c in benchmark} == {code: names["sv"] for code, names in county_labels().items()}
 

@@ -318,7 +318,7 @@ def site_messages() -> set[str | tuple[str, str]]:
     """Every interface message of the site: the templates' and the eligibility sentence's (plurals as tuples)."""
     found = [*extract_from_dir(THEME_DIR / "templates", method_map=[("**.html", "jinja2")],
                                options_map={"**.html": {"extensions": "jinja2.ext.i18n"}}),
-             *extract_from_dir(THEME_DIR.parent / "insatsbas" / "site", method_map=[("eligibility_text.py", "python")])]
+             *extract_from_dir(THEME_DIR.parent / "site", method_map=[("eligibility_text.py", "python")])]
     return {message if isinstance(message, str) else tuple(message) for _, _, message, _, _ in found if message}
 
 

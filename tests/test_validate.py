@@ -353,7 +353,7 @@ def test_without_a_summary_file_github_format_writes_only_annotations(make_catal
 
 
 def test_annotation_text_and_properties_are_escaped_as_github_reads_them():
-    from insatsbas.validation import escape_data, escape_property
+    from insatsbas.editing.validation import escape_data, escape_property
 
     assert escape_data("100% klart\r\nrad två: a, b") == "100%25 klart%0D%0Arad två: a, b"
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"

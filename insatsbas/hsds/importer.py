@@ -20,7 +20,6 @@ from typing import Any
 import langcodes
 import nh3
 
-from insatsbas.canonical import entry_layout
 from insatsbas.hsds import terms
 from insatsbas.hsds.emit import dump_entry
 from insatsbas.hsds.export import (
@@ -36,9 +35,10 @@ from insatsbas.hsds.export import (
 from insatsbas.hsds.ids import hsds_id
 from insatsbas.i18n import N_, translate
 from insatsbas.model import GENDERS, REFERRALS, Owner, Vocabularies
-from insatsbas.problems import Message, Problem
 from insatsbas.reader import OWNERS_FILE, read_catalogue, read_owners, read_vocabularies, slugify
-from insatsbas.schema import (
+from insatsbas.sources.canonical import entry_layout
+from insatsbas.sources.problems import Message, Problem
+from insatsbas.sources.schema import (
     EMAIL_PATTERN,
     PHONE_PATTERN,
     POSTAL_CODE_PATTERN,

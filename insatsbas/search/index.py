@@ -18,9 +18,9 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
+from insatsbas.analysis import plain_analyzer, stemming_analyzer
 from insatsbas.model import Catalogue, Intervention, Synonyms
 from insatsbas.progress import QUIET, Progress
-from insatsbas.search.analysis import plain_analyzer, stemming_analyzer
 
 INDEX_FOLDER = "whoosh"
 SYNONYMS_JSON = "synonyms.json"

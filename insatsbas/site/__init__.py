@@ -29,9 +29,10 @@ from insatsbas.site.search_index import write_search_index
 from insatsbas.site.views import LANGUAGES, SOURCE_LANGUAGE, SiteData, SiteView
 from insatsbas.timing import timed
 
-REPO = Path(__file__).resolve().parents[2]
-THEME_DIR = REPO / "theme"
-CONTENT_DIR = REPO / "content"
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+# Package data: the theme (templates, CSS, JS, interface translations) and the default hand-written pages.
+THEME_DIR = PACKAGE_DIR / "theme"
+CONTENT_DIR = PACKAGE_DIR / "content"
 TRANSLATIONS_DIR = THEME_DIR / "translations"
 # From this many published entries the languages are rendered in parallel (below it, forking costs more
 # than it saves).

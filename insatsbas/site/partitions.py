@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 
 from insatsbas.model import Intervention, Municipality
-from insatsbas.yamlsource import read_document
+from insatsbas.sources.yamlsource import read_document
 
 COUNTIES_FILE = Path(__file__).with_name("counties.yml")
 NATIONAL = "riket"

@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from insatsbas.analysis import stemming_analyzer
 from insatsbas.model import Intervention, Synonyms
-from insatsbas.search.analysis import stemming_analyzer
 
 if TYPE_CHECKING:
     from insatsbas.site.views import SiteView

@@ -25,8 +25,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from insatsbas.codes import CodeList, code_lists
 from insatsbas.model import OWNER_TYPES, UI_LANGUAGES, WEEKDAYS, Vocabularies
+from insatsbas.sources.codes import CodeList, code_lists
 
 SCHEMA_PATH = Path("schema") / "insats.schema.json"
 SCHEMA_ID = "https://example.org/insatsbas/schema/insats.schema.json"
@@ -55,7 +55,7 @@ SUMMARY_MAX = 300
 AGE_MAX = 120
 # Ten years: far beyond anyone's first years in Sweden, and the bound of the generated order rules.
 MONTHS_IN_SWEDEN_MAX = 120
-# Values written in double quotes whatever they hold (insatsbas/canonical.py): the editors' guide asks for
+# Values written in double quotes whatever they hold (insatsbas/sources/canonical.py): the editors' guide asks for
 # quotes around times, telephone numbers and postal codes, which YAML 1.1 tools read as numbers.
 QUOTED_PATTERNS = frozenset({TIME_PATTERN, PHONE_PATTERN_AS_TYPED, POSTAL_CODE_PATTERN_AS_TYPED})
 # Texts in Markdown: the site renders them, the web editor edits them with its Markdown editor.

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from insatsbas.i18n import N_
-from insatsbas.problems import Joined, Message
+from insatsbas.sources.problems import Joined, Message
 
 
 @dataclass(frozen=True)

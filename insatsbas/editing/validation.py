@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from insatsbas.editing.owners import RulesUnreadable, codeowners_problems, read_rules
 from insatsbas.i18n import N_, translate
 from insatsbas.model import Catalogue
-from insatsbas.owners import RulesUnreadable, codeowners_problems, read_rules
-from insatsbas.problems import Message, Problem, SortedByGravity, sort_problems
 from insatsbas.reader import OWNERS_FILE, VOCABULARY_DIR, did_you_mean, read_catalogue
+from insatsbas.sources.problems import Message, Problem, SortedByGravity, sort_problems
 
 
 class SelectionRefused(Exception):

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from insatsbas.i18n import N_
-from insatsbas.problems import Problem
-from insatsbas.yamlsource import (
+from insatsbas.sources.problems import Problem
+from insatsbas.sources.yamlsource import (
     MAX_FILE_BYTES,
     ScalarSpan,
     YamlSourceError,

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from insatsbas import pasted
 from insatsbas.i18n import N_
-from insatsbas.problems import Message
+from insatsbas.sources import pasted
+from insatsbas.sources.problems import Message
 
 
 class YamlSourceError(Exception):

@@ -1,4 +1,4 @@
-"""`insatsbas format`: rewrite entry files in the catalogue's one written form (insatsbas/canonical.py).
+"""`insatsbas format`: rewrite entry files in the catalogue's one written form (insatsbas/sources/canonical.py).
 
 A file that cannot be read as YAML is never touched; it is reported with its position, as validation
 reports it. Comments are not part of the form (the web editor could not keep them), so they are dropped,
@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-from insatsbas.authoring import checked_vocabularies
-from insatsbas.canonical import Layout, comment_lines, dump, entry_layout
+from insatsbas.editing.authoring import checked_vocabularies
 from insatsbas.i18n import N_
-from insatsbas.problems import Problem
 from insatsbas.reader import ENTRY_SUFFIXES, VOCABULARY_DIR, display_path
-from insatsbas.schema import entry_schema
-from insatsbas.yamlsource import YamlSourceError, parse_document, read_document
+from insatsbas.sources.canonical import Layout, comment_lines, dump, entry_layout
+from insatsbas.sources.problems import Problem
+from insatsbas.sources.schema import entry_schema
+from insatsbas.sources.yamlsource import YamlSourceError, parse_document, read_document
 
 
 class Outcome(StrEnum):

@@ -11,7 +11,7 @@ The form is the catalogue's own, because it reads best in review:
 - times, telephone numbers and postal codes (the schema patterns in `QUOTED_PATTERNS`) always in double
   quotes; every other text plain when it reads back as the same text under YAML 1.2's core schema, in
   double quotes otherwise;
-- characters pasted from Word cleaned from texts as the reader cleans them (`insatsbas.pasted`: a
+- characters pasted from Word cleaned from texts as the reader cleans them (`insatsbas.sources.pasted`: a
   non-breaking space becomes a space, invisible ones go; in telephone numbers dashes become hyphens);
 - empty values (None, "", [], {}) left out; no comments, no document markers, one final newline, no
   wrapping.
@@ -33,8 +33,8 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from insatsbas.pasted import clean, is_number_field, replacements
-from insatsbas.schema import MARKDOWN, QUOTED_PATTERNS, base_type
+from insatsbas.sources.pasted import clean, is_number_field, replacements
+from insatsbas.sources.schema import MARKDOWN, QUOTED_PATTERNS, base_type
 
 Layout = dict[str, Any]
 

@@ -35,7 +35,7 @@ from yaml.events import (
 )
 
 from insatsbas.i18n import N_
-from insatsbas.yamlerrors import YamlSourceError, pasted_in_structure, position_of, reader_error, syntax_error
+from insatsbas.sources.yamlerrors import YamlSourceError, pasted_in_structure, position_of, reader_error, syntax_error
 
 __all__ = ["Document", "YamlSourceError", "parse_document", "read_document"]
 

@@ -12,12 +12,12 @@ import json
 from datetime import date
 from pathlib import Path
 
+from insatsbas.editing.owners import read_rules
 from insatsbas.i18n import N_
 from insatsbas.model import Vocabularies
-from insatsbas.owners import read_rules
-from insatsbas.problems import Message, Problem
 from insatsbas.reader import ENTRY_SUFFIXES, allowed_list, did_you_mean, read_vocabularies, slugify
-from insatsbas.schema import SCHEMA_PATH, entry_schema, render_schema
+from insatsbas.sources.problems import Message, Problem
+from insatsbas.sources.schema import SCHEMA_PATH, entry_schema, render_schema
 
 # --- the JSON Schema file ---------------------------------------------------------------------------
 

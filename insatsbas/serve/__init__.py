@@ -16,7 +16,8 @@ from typing import TextIO
 
 from insatsbas.database import DATABASE_NAME
 
-METADATA = Path(__file__).resolve().parent.parent / "metadata.yml"
+# Package data: what Datasette shows about the tables, and the saved queries.
+METADATA = Path(__file__).resolve().parent.parent / "datasette" / "metadata.yml"
 
 
 class SiteRequestHandler(SimpleHTTPRequestHandler):

@@ -1,7 +1,7 @@
 """Reminders to owners whose entries are due for review: an e-mail to the owner's contact address over
 SMTP, or the body of one issue per owner on the git host.
 
-The text is Swedish, from the templates in insatsbas/templates/reminder/, for a municipal editor who knows
+The text is Swedish, from the templates in insatsbas/editing/templates/reminder/, for a municipal editor who knows
 e-mail and a web form but not git. Which entries are due comes from review.review_status, so a reminder
 never disagrees with `insatsbas review-status --within`.
 
@@ -30,9 +30,9 @@ from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from insatsbas.database import intervention_path
+from insatsbas.editing.review import OwnerStatus, ReviewEntry, review_status
 from insatsbas.i18n import N_
 from insatsbas.model import Catalogue, Coordinator, Owner
-from insatsbas.review import OwnerStatus, ReviewEntry, review_status
 
 DEFAULT_WITHIN = 30
 EDITOR_PATH = "/redigera/"
@@ -136,7 +136,7 @@ def long_date(day: date) -> str:
 
 
 def templates() -> Environment:
-    environment = Environment(loader=PackageLoader("insatsbas", "templates"), autoescape=False,
+    environment = Environment(loader=PackageLoader("insatsbas.editing", "templates"), autoescape=False,
                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                               keep_trailing_newline=True)
     environment.filters.update(long_date=long_date, md=markdown_text)

@@ -21,9 +21,9 @@ from typing import Any
 
 from insatsbas.editor.config import Backend, editor_setup, repository_of, repository_path
 from insatsbas.editor.page import EDITOR_PATH, EditorUnavailable, node_modules, write_editor
-from insatsbas.problems import Problem
 from insatsbas.reader import read_owners, read_vocabularies
 from insatsbas.serve import site_server
+from insatsbas.sources.problems import Problem
 
 READY_LINE = "Decap CMS Proxy Server listening on"
 START_TIMEOUT = 60
