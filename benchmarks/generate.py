@@ -44,8 +44,9 @@ if str(REPO) not in sys.path:
 from benchmarks import corpus  # noqa: E402
 from benchmarks.corpus import Archetype, Texts  # noqa: E402
 from insatsbas.model import Term, add_months  # noqa: E402
-from insatsbas.reader import read_vocabularies, slugify  # noqa: E402
+from insatsbas.reader import read_vocabularies  # noqa: E402
 from insatsbas.sources.problems import Problem  # noqa: E402
+from insatsbas.sources.text import slugify  # noqa: E402
 from insatsbas.sources.yamlsource import _BOOLEANS, _FLOAT, _HEX, _INFINITY, _INT, _NAN, _NULLS, _OCTAL, read_document  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"

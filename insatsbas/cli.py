@@ -49,7 +49,8 @@ from insatsbas.hsds.export import write_hsds
 from insatsbas.hsds.importer import HsdsImportError, import_hsds, render_report
 from insatsbas.i18n import N_, available_languages, translate
 from insatsbas.progress import Progress
-from insatsbas.reader import display_path, load_catalogue, read_catalogue
+from insatsbas.reader import load_catalogue, read_catalogue
+from insatsbas.sources.files import display_path
 from insatsbas.sources.problems import CatalogueInvalid, Problem, sort_problems
 
 catalogue_option = click.option(

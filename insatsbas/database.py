@@ -18,7 +18,7 @@ import sqlite_utils
 from insatsbas.markup import render_markdown
 from insatsbas.model import Catalogue, Intervention, Term
 from insatsbas.progress import QUIET, Progress
-from insatsbas.reader import slugify
+from insatsbas.sources.text import slugify
 
 DATABASE_NAME = "insatsbas.db"
 FTS_COLUMNS = ["title", "summary", "description", "keywords"]

@@ -17,7 +17,8 @@ from jsonschema import Draft202012Validator
 
 from insatsbas.cli import cli
 from insatsbas.editing.formatting import catalogue_layout, format_text
-from insatsbas.reader import load_catalogue, slugify
+from insatsbas.reader import load_catalogue
+from insatsbas.sources.text import slugify
 from insatsbas.sources.yamlsource import read_document
 from tests.conftest import REPO, SAMPLE, TODAY
 from tests.guide import code_blocks, guide_text, section, shell_commands, web_editor_new_entry

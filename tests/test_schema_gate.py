@@ -12,8 +12,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from insatsbas.reader import SchemaChecker, load_catalogue, without_empty_fields
+from insatsbas.reader import load_catalogue
 from insatsbas.sources import schema as schemas
+from insatsbas.sources.schema_messages import SchemaChecker, without_empty_fields
 from insatsbas.sources.yamlsource import read_document
 from tests.conftest import SAMPLE, TODAY
 

@@ -15,9 +15,11 @@ from pathlib import Path
 from insatsbas.editing.owners import read_rules
 from insatsbas.i18n import N_
 from insatsbas.model import Vocabularies
-from insatsbas.reader import ENTRY_SUFFIXES, allowed_list, did_you_mean, read_vocabularies, slugify
+from insatsbas.reader import read_vocabularies
+from insatsbas.sources.files import ENTRY_SUFFIXES
 from insatsbas.sources.problems import Message, Problem
 from insatsbas.sources.schema import SCHEMA_PATH, entry_schema, render_schema
+from insatsbas.sources.text import allowed_list, did_you_mean, slugify
 
 # --- the JSON Schema file ---------------------------------------------------------------------------
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 from insatsbas.editing.authoring import checked_vocabularies
 from insatsbas.i18n import N_
-from insatsbas.reader import ENTRY_SUFFIXES, VOCABULARY_DIR, display_path
 from insatsbas.sources.canonical import Layout, comment_lines, dump, entry_layout
+from insatsbas.sources.files import ENTRY_SUFFIXES, VOCABULARY_DIR, display_path
 from insatsbas.sources.problems import Problem
 from insatsbas.sources.schema import entry_schema
 from insatsbas.sources.yamlsource import YamlSourceError, parse_document, read_document

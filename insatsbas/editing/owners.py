@@ -21,7 +21,8 @@ from pathlib import Path, PurePosixPath
 
 from insatsbas.i18n import N_, translate
 from insatsbas.model import Coordinator, Owner
-from insatsbas.reader import OWNERS_FILE, VOCABULARY_DIR, display_path, read_owners, read_vocabularies
+from insatsbas.reader import read_owners, read_vocabularies
+from insatsbas.sources.files import OWNERS_FILE, VOCABULARY_DIR, display_path
 from insatsbas.sources.problems import SEVERITY_LABELS, Message, Problem, Severity
 
 CODEOWNERS_PATH = Path(".github") / "CODEOWNERS"

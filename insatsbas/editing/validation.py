@@ -18,8 +18,10 @@ from pathlib import Path
 from insatsbas.editing.owners import RulesUnreadable, codeowners_problems, read_rules
 from insatsbas.i18n import N_, translate
 from insatsbas.model import Catalogue
-from insatsbas.reader import OWNERS_FILE, VOCABULARY_DIR, did_you_mean, read_catalogue
+from insatsbas.reader import read_catalogue
+from insatsbas.sources.files import OWNERS_FILE, VOCABULARY_DIR
 from insatsbas.sources.problems import Message, Problem, SortedByGravity, sort_problems
+from insatsbas.sources.text import did_you_mean
 
 
 class SelectionRefused(Exception):

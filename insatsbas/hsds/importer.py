@@ -35,8 +35,9 @@ from insatsbas.hsds.export import (
 from insatsbas.hsds.ids import hsds_id
 from insatsbas.i18n import N_, translate
 from insatsbas.model import GENDERS, REFERRALS, Owner, Vocabularies
-from insatsbas.reader import OWNERS_FILE, read_catalogue, read_owners, read_vocabularies, slugify
+from insatsbas.reader import read_catalogue, read_owners, read_vocabularies
 from insatsbas.sources.canonical import entry_layout
+from insatsbas.sources.files import OWNERS_FILE
 from insatsbas.sources.problems import Message, Problem
 from insatsbas.sources.schema import (
     EMAIL_PATTERN,
@@ -47,6 +48,7 @@ from insatsbas.sources.schema import (
     URL_PATTERN,
     entry_schema,
 )
+from insatsbas.sources.text import slugify
 
 HSDS_TO_STATUS = {"active": "active", "temporarily closed": "paused", "inactive": "ended", "defunct": "ended"}
 TYPE_BY_LABEL = {label.lower(): key for key, label in PROVIDER_TYPES.items()}

@@ -30,7 +30,7 @@ from insatsbas.search.index import (
     index_in_memory,
     open_built_index,
 )
-from insatsbas.synonyms import WORD, normalise
+from insatsbas.sources.text import WORD, normalise
 
 MAX_EDITS = 2
 # A word two edits away must be this many times more frequent to be preferred to a word one edit away.

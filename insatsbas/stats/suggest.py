@@ -28,9 +28,9 @@ import sqlite_utils
 
 from insatsbas.model import Synonyms
 from insatsbas.search import Searcher, search_catalogue
+from insatsbas.sources.text import normalise
 from insatsbas.stats.figures import DEFAULT_MIN_COUNT
 from insatsbas.stats.redact import REDACTED
-from insatsbas.synonyms import normalise
 
 FOLLOW_MINUTES = 2
 MIN_FOLLOWS = 2

@@ -15,8 +15,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page
 
-from insatsbas.reader import read_catalogue, slugify
+from insatsbas.reader import read_catalogue
 from insatsbas.serve.editor import LocalEditor, local_editor
+from insatsbas.sources.text import slugify
 from insatsbas.sources.yamlsource import read_document
 from tests.browser.conftest import SCREENSHOTS
 from tests.conftest import SAMPLE, TODAY
