@@ -33,7 +33,7 @@ from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
 from insatsbas.reader import read_catalogue
 from insatsbas.search.index import INDEX_FOLDER, search_index_projection
-from insatsbas.site import SiteIncrement, site_projection
+from insatsbas.site import Overrides, SiteIncrement, site_projection, site_sources
 from insatsbas.sources.problems import CatalogueInvalid, Problem
 from insatsbas.timing import collecting, timed
 
@@ -86,10 +86,13 @@ class BuildResult:
 
 def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *,
           progress: Progress = QUIET, today: date | None = None, full: bool = False,
-          editor: PublishedEditor | None = None) -> BuildResult:
+          editor: PublishedEditor | None = None, templates: Path | None = None,
+          pages: Path | None = None) -> BuildResult:
     """Validate, then build everything into `out`, incrementally when `out` holds a previous build of the same
-    inputs (unless `full`); with `editor`, the web editor too. Raises CatalogueInvalid and builds nothing on
-    errors."""
+    inputs (unless `full`); with `editor`, the web editor too. The region's `templates` and `pages` (by default
+    the folders of those names beside the catalogue folder, when they are there) override the package's.
+    Raises CatalogueInvalid and builds nothing on errors."""
+    overrides = Overrides.beside(catalogue_dir, templates=templates, pages=pages)
     with collecting() as timings, timed("total"):
         progress.step("Läser katalogen …")
         with timed("read"):
@@ -98,12 +101,12 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
             raise CatalogueInvalid(result.problems)
         catalogue = result.catalogue
         with timed("fingerprints"):
-            inputs = inputs_fingerprint(catalogue)
+            inputs = inputs_fingerprint(catalogue, site_sources(overrides))
             entries = {entry.id: entry_fingerprint(catalogue, entry) for entry in catalogue.interventions}
             data = catalogue_fingerprint(catalogue, inputs, entries)
         previous = None if full else Previous.of(out.resolve(), inputs)
         manifest = Manifest(inputs)
-        site = SiteIncrement(previous, manifest, entries)
+        site = SiteIncrement(previous, manifest, entries, sources=site_sources(overrides))
         built = BuildResult(catalogue, out, result.warnings, timings, incremental=previous is not None)
         with staging(out) as stage:
             for label, projection in PROJECTIONS:
@@ -115,7 +118,7 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
                             built.reused_projections.append(projection.__name__)
                             continue
                     if projection is site_projection:
-                        site_projection(catalogue, stage, progress, increment=site)
+                        site_projection(catalogue, stage, progress, increment=site, overrides=overrides)
                     else:
                         projection(catalogue, stage, progress)
             if editor is not None:

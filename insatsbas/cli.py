@@ -66,6 +66,14 @@ today_option = click.option(
     help="Räkna som om det vore detta datum, ÅÅÅÅ-MM-DD (for reproducible checks).",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="Visa inga förlopp (no progress output).")
+templates_option = click.option(
+    "--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Regionens egna mallar, som ersätter paketets med samma namn (default: templates/ beside the catalogue).",
+)
+pages_option = click.option(
+    "--pages", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Regionens egna sidor, som ersätter paketets med samma namn (default: pages/ beside the catalogue).",
+)
 
 
 def as_date(value) -> date | None:
@@ -86,7 +94,7 @@ def summary_of_errors(problems: list[Problem], language: str) -> str:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="insatsbas")
 def cli() -> None:
-    """Insatsbas: katalogen över insatser för nyanlända på Södertörn."""
+    """Insatsbas: en katalog över insatser för nyanlända (a catalogue of services for newcomers)."""
 
 
 @cli.command()
@@ -130,15 +138,19 @@ def validate(paths: tuple[Path, ...], owner: str | None, output_format: str, cat
               help="Bygg webbredigeraren på /redigera/ för detta GitHub-repo (the web editor, via pull requests).")
 @click.option("--editor-auth-url", envvar="INSATSBAS_EDITOR_AUTH_URL", default=None,
               help="OAuth-tjänsten för inloggning med GitHub (Decap's base_url; default: Decap's own).")
+@templates_option
+@pages_option
 def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool, full: bool,
-                  editor_repo: str | None, editor_auth_url: str | None) -> None:
+                  editor_repo: str | None, editor_auth_url: str | None, templates: Path | None,
+                  pages: Path | None) -> None:
     """Validera och bygg databasen och webbplatsen (validate, then build)."""
     from insatsbas.editor import PublishedEditor
 
     progress = Progress(enabled=False if quiet else None)
     editor = PublishedEditor(editor_repo, auth_url=editor_auth_url) if editor_repo else None
     try:
-        result = build(catalogue_dir, out, progress=progress, today=as_date(today), full=full, editor=editor)
+        result = build(catalogue_dir, out, progress=progress, today=as_date(today), full=full, editor=editor,
+                       templates=templates, pages=pages)
     except CatalogueInvalid as invalid:
         print_problems(invalid.problems, lang)
         click.echo(summary_of_errors(invalid.problems, lang), err=True)
@@ -165,16 +177,19 @@ def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool,
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, help="Datasette.")
 @click.option("--site-port", default=8000, show_default=True, help="Webbplatsen (the static site).")
-def serve(catalogue_dir: Path, out: Path, host: str, port: int, site_port: int) -> None:
+@templates_option
+@pages_option
+def serve(catalogue_dir: Path, out: Path, host: str, port: int, site_port: int, templates: Path | None,
+          pages: Path | None) -> None:
     """Bygg katalogen och visa webbplatsen och databasen (build, then serve the site and Datasette)."""
     from insatsbas.serve import serve_output
 
     try:
-        build(catalogue_dir, out, progress=Progress())
+        result = build(catalogue_dir, out, progress=Progress(), templates=templates, pages=pages)
     except CatalogueInvalid as invalid:
         print_problems(invalid.problems, "sv")
         sys.exit(1)
-    serve_output(out, host=host, datasette_port=port, site_port=site_port)
+    serve_output(out, host=host, datasette_port=port, site_port=site_port, region=result.catalogue.region)
 
 # --- editors: ownership, freshness, help while typing --------------------------------------------
 

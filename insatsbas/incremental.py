@@ -1,9 +1,9 @@
 """The incremental build: a manifest of what each output was made from, stored with the output.
 
 The manifest is `OUT/.insatsbas-build.json` (a dot file the site never links). It holds
-- `inputs`: one fingerprint of everything every output depends on (the code, the theme, content/,
-  the vocabularies, synonyms, newcomer figures and coordinators, and the versions of the libraries
-  that render). When it differs, the build is a full build;
+- `inputs`: one fingerprint of everything every output depends on (the package: code, theme and default
+  pages; a region's own templates and pages; the vocabularies, region, synonyms, newcomer figures and
+  coordinators, and the versions of the libraries that render). When it differs, the build is a full build;
 - `projections`: per projection that is reused whole (database, HSDS, Whoosh), the fingerprint of the
   catalogue data it was made from;
 - `pages`: every HTML file of the site, with the fingerprint of what it shows, or null for a page that
@@ -45,18 +45,12 @@ def digest(*parts: object) -> str:
     return h.hexdigest()
 
 
-def default_sources() -> tuple[Path, ...]:
-    """The code, the theme (templates, CSS, JS, interface translations) and the hand-written pages."""
-    from insatsbas import site  # the site imports this module
-
-    return (PACKAGE_DIR, site.THEME_DIR, site.CONTENT_DIR)
-
-
 def source_fingerprint(folders: tuple[Path, ...]) -> str:
     """Every file in the folders, and the rendering libraries' versions. Not cached: a few hundred small
     files take milliseconds, and a long-running process may see the theme change."""
     h = hashlib.sha256()
-    for folder in folders:
+    for position, folder in enumerate(folders):
+        h.update(f"{position}\x00".encode())
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in SOURCE_SUFFIXES and "__pycache__" not in path.parts:
                 h.update(path.relative_to(folder).as_posix().encode() + b"\x00" + path.read_bytes() + b"\x00")
@@ -69,10 +63,11 @@ def source_fingerprint(folders: tuple[Path, ...]) -> str:
     return h.hexdigest()
 
 
-def inputs_fingerprint(catalogue: Catalogue, sources: tuple[Path, ...] | None = None) -> str:
-    """What every output shows: code, theme, content, vocabularies, synonyms, newcomers, coordinators."""
-    return digest(MANIFEST_FORMAT, source_fingerprint(sources or default_sources()), catalogue.vocabularies,
-                  catalogue.synonyms, catalogue.newcomers, catalogue.coordinators)
+def inputs_fingerprint(catalogue: Catalogue, sources: tuple[Path, ...] = ()) -> str:
+    """What every output shows: the package (code, theme, default pages), the projections' other `sources`
+    (a region's templates and pages), vocabularies, region, synonyms, newcomers, coordinators."""
+    return digest(MANIFEST_FORMAT, source_fingerprint((PACKAGE_DIR, *sources)), catalogue.vocabularies,
+                  catalogue.region, catalogue.synonyms, catalogue.newcomers, catalogue.coordinators)
 
 
 def entry_fingerprint(catalogue: Catalogue, entry: Intervention) -> str:

@@ -21,6 +21,7 @@ from insatsbas.model import (
     Contact,
     Coordinator,
     Cost,
+    County,
     Eligibility,
     HowToApply,
     Intervention,
@@ -30,6 +31,7 @@ from insatsbas.model import (
     OpeningHours,
     Owner,
     Provider,
+    Region,
     Schedule,
     Term,
     Translation,
@@ -43,6 +45,7 @@ from insatsbas.sources.codes import code_lists
 from insatsbas.sources.files import (
     ENTRY_SUFFIXES,
     OWNERS_FILE,
+    REGION_FILE,
     VOCABULARY_DIR,
     ProblemLog,
     check_schema,
@@ -79,6 +82,7 @@ def read_catalogue(root: Path, *, today: date | None = None,
     if owners_data is None:
         return ReadResult(None, problems)
     owners, coordinators = owners_data
+    region = read_region(root, problems)
     validator = SchemaChecker(schemas.entry_schema(vocabularies), code_lists(vocabularies))
     interventions = [
         entry
@@ -88,10 +92,10 @@ def read_catalogue(root: Path, *, today: date | None = None,
     ]
     synonyms = read_synonyms(root, problems)
     newcomers = read_newcomers(root, vocabularies, problems)
-    if any(p.is_error for p in problems):
+    if region is None or any(p.is_error for p in problems):
         return ReadResult(None, problems)
     interventions.sort(key=lambda i: i.id)
-    return ReadResult(Catalogue(vocabularies, owners, tuple(coordinators), tuple(interventions),
+    return ReadResult(Catalogue(vocabularies, owners, tuple(coordinators), tuple(interventions), region,
                                 synonyms=synonyms, newcomers=newcomers, as_of=today), problems)
 
 
@@ -106,31 +110,62 @@ def load_catalogue(root: Path, *, today: date | None = None) -> Catalogue:
 # --- vocabularies and owners -------------------------------------------------------------------
 
 
+# The entries' vocabularies, and the counties their municipalities are in.
+VOCABULARY_FILES = (*Vocabularies.NAMES, "counties")
+
+
 def read_vocabularies(root: Path, problems: list[Problem]) -> Vocabularies | None:
     loaded: dict[str, dict[str, Any]] = {}
-    for name in Vocabularies.NAMES:
+    documents: dict[str, tuple[Document, ProblemLog]] = {}
+    for name in VOCABULARY_FILES:
         checked = read_checked(root, root / VOCABULARY_DIR / f"{name}.yml", schemas.vocabulary_schema(name), problems)
         if checked is None:
             continue
         document, log = checked
+        key = "code" if name == "counties" else "slug"
         terms: dict[str, Term] = {}
         for index, item in enumerate(document.data):
-            if item["slug"] in terms:
-                log.add((index, "slug"), N_("Termen «{slug}» finns redan i filen."), slug=item["slug"])
+            if item[key] in terms:
+                log.add((index, key), N_("Termen «{slug}» finns redan i filen."), slug=item[key])
                 continue
-            terms[item["slug"]] = make_term(name, item)
-        loaded[name] = terms
-    if len(loaded) != len(Vocabularies.NAMES):
+            terms[item[key]] = make_term(name, item)
+        loaded[name], documents[name] = terms, checked
+    if len(loaded) != len(VOCABULARY_FILES):
+        return None
+    if not counties_known(*documents["municipalities"], loaded["counties"]):
         return None
     return Vocabularies(**loaded)
 
 
+def counties_known(municipalities: Document, log: ProblemLog, counties: dict[str, Term]) -> bool:
+    """Every municipality's county (the first two digits of its code) is in counties.yml."""
+    before = log.count()
+    for index, item in enumerate(municipalities.data):
+        if item["code"][:2] not in counties:
+            log.add((index, "code"), N_("Kommunkoden {code} hör till länskod {county}, som saknas i "
+                                        "vocabularies/counties.yml. Lägg till länet där eller rätta koden."),
+                    code=item["code"], county=item["code"][:2])
+    return log.count() == before
+
+
 def make_term(vocabulary: str, item: dict[str, Any]) -> Term:
+    description = item.get("description") or {}
     if vocabulary == "municipalities":
-        return Municipality(slug=item["slug"], label=item["label"], description=item.get("description") or {},
+        return Municipality(slug=item["slug"], label=item["label"], description=description,
                             code=item["code"], name=item["name"])
+    if vocabulary == "counties":
+        return County(slug=item["code"], label=item["label"], description=description)
     extra = {"native": item["native"]} if "native" in item else {}
-    return Term(slug=item["slug"], label=item["label"], description=item.get("description") or {}, extra=extra)
+    return Term(slug=item["slug"], label=item["label"], description=description, extra=extra)
+
+
+def read_region(root: Path, problems: list[Problem]) -> Region | None:
+    checked = read_checked(root, root / REGION_FILE, schemas.region_schema(), problems)
+    if checked is None:
+        return None
+    data = checked[0].data
+    return Region(name=dict(data["name"]), in_region=dict(data["in_region"]),
+                  site_url=data.get("site_url") or None)
 
 
 def read_owners(root: Path, vocabularies: Vocabularies,

@@ -114,6 +114,7 @@ def make_catalogue(tmp_path: Path) -> Callable[..., Path]:
         root.mkdir()
         shutil.copytree(SAMPLE / "vocabularies", root / "vocabularies")
         shutil.copy(SAMPLE / "owners.yml", root / "owners.yml")
+        shutil.copy(SAMPLE / "region.yml", root / "region.yml")
         for relative, text in (entries or {}).items():
             write(root / relative, text)
         return root

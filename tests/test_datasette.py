@@ -73,6 +73,18 @@ def test_every_table_and_column_is_described(datasette):
         assert not missing, (table, missing)
 
 
+def test_insatsbas_serve_titles_datasette_with_the_region_and_the_package_names_none():
+    from insatsbas.reader import load_catalogue
+    from insatsbas.serve import METADATA, datasette_metadata
+    from tests.conftest import SAMPLE, TODAY
+
+    region = load_catalogue(SAMPLE, today=TODAY).region
+    assert datasette_metadata(region)["title"] == "Insatsbas – insatser för nyanlända på Södertörn"
+    assert datasette_metadata()["title"] == "Insatsbas – insatser för nyanlända"
+    assert "Södertörn" not in METADATA.read_text(encoding="utf-8")
+    assert datasette_metadata(region)["databases"] == datasette_metadata()["databases"]
+
+
 def eligible(intervention, *, status, age, municipality, months=None, gender=None) -> bool:
     """The eligibility rule, written independently of the SQL: empty means open to everyone."""
     rule = intervention.eligibility

@@ -235,6 +235,7 @@ def test_the_editor_brings_decap_without_source_maps_and_the_yaml_browser_build(
 def test_an_incremental_build_with_the_editor_equals_a_full_one(built_with_editor, tmp_path):
     catalogue, out = tmp_path / "catalogue", tmp_path / "output"
     shutil.copytree(SAMPLE, catalogue)
+    shutil.copytree(REPO / "pages", tmp_path / "pages")  # the region's pages beside it, as in the repository
     shutil.copytree(built_with_editor, out)
     change_entry(catalogue)
     result = build(catalogue, out, today=TODAY, editor=EDITOR)

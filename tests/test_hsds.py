@@ -348,6 +348,7 @@ def test_round_trip_export_import_export_is_identical(tmp_path, sample_data):
     root.mkdir()
     shutil.copytree(SAMPLE / "vocabularies", root / "vocabularies")
     shutil.copy(SAMPLE / "owners.yml", root / "owners.yml")
+    shutil.copy(SAMPLE / "region.yml", root / "region.yml")
     by_owner: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for service in load_json(sample_data / "hsds" / "services.json")["contents"]:
         entry_id = next(a["value"] for a in service["attributes"] if a["taxonomy_term"]["code"] == "id")

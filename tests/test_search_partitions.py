@@ -11,7 +11,7 @@ import pytest
 
 from insatsbas.model import Municipality
 from insatsbas.reader import load_catalogue
-from insatsbas.site.partitions import NATIONAL, SearchPartitions, county_labels, entry_partition
+from insatsbas.site.partitions import NATIONAL, SearchPartitions, entry_partition
 from insatsbas.site.search_index import MANIFEST, entry_pages_by_partition, write_search_index
 from tests.conftest import SAMPLE, TODAY
 
@@ -42,6 +42,10 @@ def test_the_home_region_is_the_county_with_most_entries():
     assert SearchPartitions({}, {"lan-03": 2, "lan-01": 2}, {}).home == "lan-01"
     assert SearchPartitions({}, {NATIONAL: 1}, {}).home == NATIONAL
     assert SearchPartitions({}, {}, {}).home is None
+
+
+def county_labels() -> dict[str, dict[str, str]]:
+    return {code: county.label for code, county in load_catalogue(SAMPLE, today=TODAY).vocabularies.counties.items()}
 
 
 def test_every_county_has_a_name_in_swedish_english_and_arabic():

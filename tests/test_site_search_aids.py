@@ -76,6 +76,7 @@ def synonym_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("synonym-catalogue") / "catalogue"
     shutil.copytree(SAMPLE / "vocabularies", root / "vocabularies")
     shutil.copy(SAMPLE / "owners.yml", root / "owners.yml")
+    shutil.copy(SAMPLE / "region.yml", root / "region.yml")
     shutil.copy(SAMPLE / "synonyms.yml", root / "synonyms.yml")
     write(root / "huddinge/kvallskurs.yml", SFI_ENTRY + """\
 translations:

@@ -32,7 +32,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from insatsbas.database import intervention_path
 from insatsbas.editing.review import OwnerStatus, ReviewEntry, review_status
 from insatsbas.i18n import N_
-from insatsbas.model import Catalogue, Coordinator, Owner
+from insatsbas.model import Catalogue, Coordinator, Owner, Region
 
 DEFAULT_WITHIN = 30
 EDITOR_PATH = "/redigera/"
@@ -83,6 +83,7 @@ class ReminderSettings:
     within: int
     coordinators: tuple[Coordinator, ...]
     catalogue_folder: str
+    region: Region
     site_url: str | None = None
 
     @property
@@ -92,8 +93,10 @@ class ReminderSettings:
 
 def reminder_settings(catalogue: Catalogue, catalogue_dir: Path, today: date, within: int = DEFAULT_WITHIN,
                       site_url: str | None = None) -> ReminderSettings:
+    """`site_url` (the option or the environment's) before the one region.yml gives, if any."""
+    site_url = site_url or catalogue.region.site_url
     return ReminderSettings(today=today, within=within, coordinators=tuple(catalogue.coordinators),
-                            catalogue_folder=catalogue_dir.resolve().name,
+                            catalogue_folder=catalogue_dir.resolve().name, region=catalogue.region,
                             site_url=site_url.rstrip("/") if site_url else None)
 
 

@@ -26,7 +26,6 @@ from insatsbas.hsds.export import (
     COST_FEE,
     COST_FREE,
     COST_OTHER_MUNICIPALITY,
-    COUNTIES,
     CURRENCY,
     PROVIDER_TYPES,
     WEEKDAYS,
@@ -561,7 +560,7 @@ class Conversion:
                 if (location := sal.child("location")) is not None]
 
     def locations(self, municipality: str) -> list[dict[str, Any]]:
-        county = COUNTIES.get(self.ctx.vocabularies.municipalities[municipality].code[:2])
+        county = self.ctx.vocabularies.county_of(municipality).label["sv"]
         found = []
         for location in self.locations_sources():
             result: dict[str, Any] = {}

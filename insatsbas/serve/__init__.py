@@ -5,16 +5,20 @@ Format, as nginx and Apache do, so the search statistics can be tried end to end
 from __future__ import annotations
 
 import functools
+import json
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from insatsbas.database import DATABASE_NAME
+from insatsbas.model import Region
+from insatsbas.sources.yamlsource import read_document
 
 # Package data: what Datasette shows about the tables, and the saved queries.
 METADATA = Path(__file__).resolve().parent.parent / "datasette" / "metadata.yml"
@@ -98,27 +102,36 @@ def site_server(out: Path, host: str = "127.0.0.1", port: int = 8000, *,
     return server
 
 
-def datasette_command(out: Path, host: str, port: int) -> list[str]:
-    command = [sys.executable, "-m", "datasette", "serve", str(out / DATABASE_NAME), "--host", host,
-               "--port", str(port), "--setting", "sql_time_limit_ms", "3000"]
-    if METADATA.exists():
-        command += ["--metadata", str(METADATA)]
-    return command
+def datasette_metadata(region: Region | None = None) -> dict[str, Any]:
+    """The package's metadata.yml, titled with the region's name when there is one."""
+    metadata = read_document(METADATA).data
+    if region is not None:
+        metadata["title"] = f"{metadata['title']} {region.in_region_in('sv')}"
+    return metadata
 
 
-def serve_output(out: Path, *, host: str, datasette_port: int, site_port: int = 8000) -> None:
+def datasette_command(out: Path, host: str, port: int, metadata: Path) -> list[str]:
+    return [sys.executable, "-m", "datasette", "serve", str(out / DATABASE_NAME), "--host", host,
+            "--port", str(port), "--setting", "sql_time_limit_ms", "3000", "--metadata", str(metadata)]
+
+
+def serve_output(out: Path, *, host: str, datasette_port: int, site_port: int = 8000,
+                 region: Region | None = None) -> None:
     server = site_server(out, host, site_port)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"Webbplatsen: http://{host}:{server.server_address[1]}/", flush=True)
     print(f"Datasette: http://{host}:{datasette_port}/  (Ctrl-C avslutar)", flush=True)
-    datasette = subprocess.Popen(datasette_command(out, host, datasette_port))
-    # A plain `kill` should stop Datasette too, not leave it running without its parent.
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    try:
-        datasette.wait()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        datasette.terminate()
-        datasette.wait(timeout=10)
+    with tempfile.TemporaryDirectory(prefix="insatsbas-datasette-") as folder:
+        metadata = Path(folder) / "metadata.json"
+        metadata.write_text(json.dumps(datasette_metadata(region), ensure_ascii=False), encoding="utf-8")
+        datasette = subprocess.Popen(datasette_command(out, host, datasette_port, metadata))
+        # A plain `kill` stops Datasette too, as Ctrl-C does, instead of leaving it running without its parent.
+        signal.signal(signal.SIGTERM, signal.default_int_handler)
+        try:
+            datasette.wait()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            datasette.terminate()
+            datasette.wait(timeout=10)
         server.shutdown()

@@ -10,7 +10,6 @@ import queue
 import signal
 import socket
 import subprocess
-import sys
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -127,7 +126,8 @@ def local_editor(catalogue_dir: Path, *, host: str = "127.0.0.1", port: int = 0,
 
 def serve_editor(catalogue_dir: Path, announce: Callable[[str], None], **options: Any) -> None:
     """Run the local editor until Ctrl-C or SIGTERM, calling `announce` with its address once it is ready."""
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    # SIGTERM stops it as Ctrl-C does: decap-server and the page server are stopped on the way out.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     with local_editor(catalogue_dir, **options) as editor:
         announce(editor.url)
         with contextlib.suppress(KeyboardInterrupt):

@@ -10,7 +10,11 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import tempfile
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import StrictUndefined
@@ -19,6 +23,7 @@ from pelican.log import console
 from pelican.settings import read_settings
 
 from insatsbas.i18n import translations
+from insatsbas.incremental import link_or_copy
 from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
 from insatsbas.site import plugin
@@ -53,21 +58,59 @@ NO_BLOG = {
 }
 
 
+@dataclass(frozen=True)
+class Overrides:
+    """A region's own templates and pages. A template replaces the theme's of the same file name (Pelican's
+    THEME_TEMPLATES_OVERRIDES: `{% extends "!theme/base.html" %}` still reaches the theme's); a page replaces
+    the package's page of the same file name, and a page with a new name is added."""
+
+    templates: Path | None = None
+    pages: Path | None = None
+
+    @classmethod
+    def beside(cls, catalogue_dir: Path, *, templates: Path | None = None, pages: Path | None = None) -> Overrides:
+        """The folders given, or else templates/ and pages/ beside the catalogue folder when they are there."""
+        def found(given: Path | None, name: str) -> Path | None:
+            if given is not None:
+                return given.resolve()
+            beside = catalogue_dir.resolve().parent / name
+            return beside if beside.is_dir() else None
+
+        return cls(found(templates, "templates"), found(pages, "pages"))
+
+    def folders(self) -> tuple[Path, ...]:
+        return tuple(folder for folder in (self.templates, self.pages) if folder is not None)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What Pelican reads besides the catalogue: a content folder with pages/, and the region's templates."""
+
+    content: Path
+    templates: Path | None = None
+
+
+def site_sources(overrides: Overrides = Overrides()) -> tuple[Path, ...]:
+    """The folders whose files the site's pages are made from besides the code: for the build's fingerprint."""
+    return (THEME_DIR, CONTENT_DIR, *overrides.folders())
+
+
 def site_projection(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *,
-                    increment: SiteIncrement | None = None) -> None:
-    write_site(catalogue, out, progress, increment=increment)
+                    increment: SiteIncrement | None = None, overrides: Overrides = Overrides()) -> None:
+    write_site(catalogue, out, progress, increment=increment, overrides=overrides)
 
 
 def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, page_size: int = 50,
-               search_index: bool = True, content_dir: Path = CONTENT_DIR,
+               search_index: bool = True, content_dir: Path | None = None, overrides: Overrides = Overrides(),
                increment: SiteIncrement | None = None) -> SiteIncrement:
     """Render every language into `out` (which may already hold the database), then index it. With an
     increment that holds a previous build, unchanged catalogue pages are taken from it instead of rendered."""
-    increment = increment or SiteIncrement()
+    increment = increment or SiteIncrement(sources=site_sources(overrides))
     increment.start(catalogue, out)
-    with timed("pages"):
+    with timed("pages"), content_folder(content_dir or CONTENT_DIR, overrides.pages) as content:
         data = SiteData(catalogue, page_size=page_size)
-        for rendering in render_languages(data, out, content_dir, increment, progress):
+        sources = Sources(content, overrides.templates)
+        for rendering in render_languages(data, out, sources, increment, progress):
             increment.absorb(rendering)
         write_beacons(out)
     increment.find_changed_pages()
@@ -80,44 +123,60 @@ def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, p
     return increment
 
 
-def render_languages(data: SiteData, out: Path, content_dir: Path, increment: SiteIncrement,
+@contextmanager
+def content_folder(content_dir: Path, pages: Path | None) -> Iterator[Path]:
+    """The folder Pelican reads pages/ from: `content_dir` itself, or, with a region's pages, a temporary folder
+    of links to the package's pages and the region's (which replace those of the same file name)."""
+    if pages is None:
+        yield content_dir
+        return
+    with tempfile.TemporaryDirectory(prefix="insatsbas-pages-") as folder:
+        merged = Path(folder) / "pages"
+        for source in (content_dir / "pages", pages):
+            for page in sorted(source.glob("*.md")):
+                (merged / page.name).unlink(missing_ok=True)
+                link_or_copy(page, merged / page.name)
+        yield merged.parent
+
+
+def render_languages(data: SiteData, out: Path, sources: Sources, increment: SiteIncrement,
                      progress: Progress) -> list[Rendering]:
     """Render each language with its own copy of the increment, and return those copies in the order of
     LANGUAGES. A large catalogue renders its languages in forked worker processes, one per core: each
     language's pages and word list are independent of the others'."""
     workers = min(len(LANGUAGES), os.cpu_count() or 1)
     if len(data.published) < PARALLEL_FROM or workers < 2:
-        return [render_language(data, lang, out, content_dir, increment, progress) for lang in LANGUAGES]
+        return [render_language(data, lang, out, sources, increment, progress) for lang in LANGUAGES]
     data.prepare()  # computed once here, and shared with the workers by fork instead of computed by each
-    job = (data, out, content_dir, increment)
+    job = (data, out, sources, increment)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_set_job, initargs=(job,)) as pool:
         progress.step(f"  {', '.join(LANGUAGES)} i {workers} processer …")
         return list(pool.map(_render_job, LANGUAGES))
 
 
-def render_language(data: SiteData, lang: str, out: Path, content_dir: Path, increment: SiteIncrement,
+def render_language(data: SiteData, lang: str, out: Path, sources: Sources, increment: SiteIncrement,
                     progress: Progress = QUIET) -> Rendering:
     progress.step(f"  {lang} …")
     rendering = increment.for_language()
     view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"))
-    run_pelican(pelican_settings(view, out, content_dir, rendering))
+    run_pelican(pelican_settings(view, out, sources, rendering))
     write_word_list(view, language_root(out, lang))
     return rendering.result()
 
 
-_job: tuple[SiteData, Path, Path, SiteIncrement] | None = None
+_job: tuple[SiteData, Path, Sources, SiteIncrement] | None = None
 
 
-def _set_job(job: tuple[SiteData, Path, Path, SiteIncrement]) -> None:
+def _set_job(job: tuple[SiteData, Path, Sources, SiteIncrement]) -> None:
     global _job
     _job = job
 
 
 def _render_job(lang: str) -> Rendering:
     assert _job is not None
-    data, out, content_dir, increment = _job
-    return render_language(data, lang, out, content_dir, increment)
+    data, out, sources, increment = _job
+    return render_language(data, lang, out, sources, increment)
 
 
 def index_site(out: Path, increment: SiteIncrement) -> None:
@@ -131,13 +190,15 @@ def language_root(out: Path, lang: str) -> Path:
     return out if lang == SOURCE_LANGUAGE else out / lang
 
 
-def pelican_settings(view: SiteView, out: Path, content_dir: Path = CONTENT_DIR,
+def pelican_settings(view: SiteView, out: Path, sources: Sources | None = None,
                      increment: SiteIncrement | None = None) -> dict:
+    sources = sources or Sources(CONTENT_DIR)
     return read_settings(None, override={
         **NO_BLOG,
-        "PATH": str(content_dir),
+        "PATH": str(sources.content),
         "OUTPUT_PATH": str(language_root(out, view.lang)),
         "THEME": str(THEME_DIR),
+        "THEME_TEMPLATES_OVERRIDES": [str(sources.templates)] if sources.templates else [],
         "THEME_STATIC_DIR": "theme",
         # One copy of the CSS and JS at /theme/, shared by every language.
         "THEME_STATIC_PATHS": ["static"] if view.lang == SOURCE_LANGUAGE else [],

@@ -54,7 +54,7 @@ class SiteData:
 
     @cached_property
     def partitions(self) -> SearchPartitions:
-        return SearchPartitions.of(self.published, self.catalogue.vocabularies.municipalities)
+        return SearchPartitions.of(self.published, self.catalogue.vocabularies)
 
     @cached_property
     def groups(self) -> dict[str, dict[str, list[Intervention]]]:
@@ -130,6 +130,16 @@ class SiteView:
         self.translations = translations or NullTranslations()
 
     # --- addresses ---------------------------------------------------------------------------
+
+    @property
+    def region_name(self) -> str:
+        """The region's name in this language: "Skåne", as in "Insatsbas Skåne"."""
+        return self.catalogue.region.name_in(self.lang)
+
+    @property
+    def in_region(self) -> str:
+        """The region's name after "insatser för nyanlända": "i Skåne"."""
+        return self.catalogue.region.in_region_in(self.lang)
 
     def url(self, path: str = "", lang: str | None = None) -> str:
         """The root-relative address of a language-neutral path ("insats/a/b/") in a language."""

@@ -19,6 +19,7 @@ from insatsbas.sources.yamlsource import Document, KeyPath, YamlSourceError, rea
 # and one folder of entries per owner.
 VOCABULARY_DIR = "vocabularies"
 OWNERS_FILE = "owners.yml"
+REGION_FILE = "region.yml"
 ENTRY_SUFFIXES = (".yml", ".yaml")
 
 

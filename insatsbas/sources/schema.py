@@ -41,6 +41,7 @@ DATE_REF = "#/$defs/date"
 DATE_SHAPE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 TIME_PATTERN = r"^([01][0-9]|2[0-3]):[0-5][0-9]$"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+COUNTY_CODE_PATTERN = r"^[0-9]{2}$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 \-]{4,19}$"
 # As typed: the non-breaking spaces and dashes that `validate` cleans (with a warning) are accepted.
 PHONE_PATTERN_AS_TYPED = r"^\+?[0-9][0-9 \-\u00a0\u202f\u2010-\u2014\u2212]{4,19}$"
@@ -410,6 +411,10 @@ def vocabulary_schema(name: str) -> dict[str, Any]:
         "description": description,
     }
     required: tuple[str, ...] = ("slug", "label")
+    if name == "counties":  # keyed by SCB's länskod, the first two digits of a kommunkod
+        properties = {"code": text("Länskod", "", pattern=COUNTY_CODE_PATTERN), "label": label,
+                      "description": description}
+        required = ("code", "label")
     if name == "municipalities":
         properties["name"] = text("Namn", "")
         properties["code"] = text("Kommunkod", "", pattern=r"^[0-9]{4}$")
@@ -417,6 +422,24 @@ def vocabulary_schema(name: str) -> dict[str, Any]:
     if name == "languages":
         properties["native"] = text("Namn på språket självt", "")
     return {"type": "array", "minItems": 1, "items": group(name, "", properties, required=required)}
+
+
+def region_schema() -> dict[str, Any]:
+    def in_every_language(title: str, description: str) -> dict[str, Any]:
+        return group(title, description, {language: text(language, "") for language in UI_LANGUAGES},
+                     required=UI_LANGUAGES)
+
+    return group(
+        "region.yml", "Regionen som katalogen gäller.",
+        {
+            "name": in_every_language("Regionens namn", "Som i «Insatsbas Skåne»."),
+            "in_region": in_every_language(
+                "I regionen", "Namnet efter «insatser för nyanlända»: «i Skåne», men «på Gotland»."),
+            "site_url": text("Webbplatsens adress", "För länkar i påminnelserna.", pattern=URL_PATTERN,
+                             message=URL_MESSAGE),
+        },
+        required=("name", "in_region"),
+    )
 
 
 def owners_schema(municipalities: list[str]) -> dict[str, Any]:
