@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from insatsbas.database import DATABASE_NAME, write_database
+from insatsbas.database import write_database
 from insatsbas.editor import PublishedEditor, write_published_editor
 from insatsbas.editor.config import repository_path
 from insatsbas.editor.page import EditorFiles, EditorUnavailable
-from insatsbas.hsds.export import DATA_DIR, JSON_DIR, TABULAR_DIR, hsds_projection
+from insatsbas.hsds.export import JSON_DIR, TABULAR_DIR, hsds_projection
 from insatsbas.incremental import (
     Manifest,
     Previous,
@@ -36,6 +36,7 @@ from insatsbas.search.index import INDEX_FOLDER, search_index_projection
 from insatsbas.site import Overrides, SiteIncrement, site_projection, site_sources
 from insatsbas.sources.problems import CatalogueInvalid, Problem
 from insatsbas.timing import collecting, timed
+from insatsbas.urls import DATA_DIR, DATABASE_NAME
 
 DEFAULT_CATALOGUE = Path("catalogue")
 DEFAULT_OUTPUT = Path("output")

@@ -19,8 +19,8 @@ from insatsbas.markup import render_markdown
 from insatsbas.model import Catalogue, Intervention, Term
 from insatsbas.progress import QUIET, Progress
 from insatsbas.sources.text import slugify
+from insatsbas.urls import intervention_path
 
-DATABASE_NAME = "insatsbas.db"
 FTS_COLUMNS = ["title", "summary", "description", "keywords"]
 FTS_TOKENIZER = "unicode61 remove_diacritics 0"
 
@@ -32,11 +32,6 @@ LINK_TABLES = {
     "intervention_residence_statuses": ("residence_statuses", "residence_status", "residence_statuses", "slug"),
     "intervention_service_area": ("open_to", "municipality", "municipalities", "slug"),
 }
-
-
-def intervention_path(intervention_id: str) -> str:
-    """The entry's stable address on the site, derived from its id."""
-    return f"/insats/{intervention_id}/"
 
 
 def write_database(catalogue: Catalogue, path: Path, progress: Progress = QUIET) -> None:

@@ -204,7 +204,7 @@ def test_failed_incremental_build_leaves_the_previous_output_as_it_was(previous,
     before = snapshot(out)
     change_entry(catalogue)
 
-    def broken(site: Path, **_: object) -> None:
+    def broken(site: Path, *_: object, **__: object) -> None:
         raise RuntimeError("Pagefind failed")
 
     monkeypatch.setattr(insatsbas.site, "write_search_index", broken)

@@ -29,10 +29,10 @@ from typing import Any
 from babel.dates import format_date
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from insatsbas.database import intervention_path
 from insatsbas.editing.review import OwnerStatus, ReviewEntry, review_status
 from insatsbas.i18n import N_
 from insatsbas.model import Catalogue, Coordinator, Owner, Region
+from insatsbas.urls import intervention_path
 
 DEFAULT_WITHIN = 30
 EDITOR_PATH = "/redigera/"

@@ -17,8 +17,8 @@ from insatsbas.hsds.ids import hsds_id
 from insatsbas.hsds.tables import Rows, flatten, write_datapackage, write_tables
 from insatsbas.model import Catalogue, Intervention, Location, Provider, Region, Schedule
 from insatsbas.progress import QUIET, Progress
+from insatsbas.urls import DATA_DIR
 
-DATA_DIR = "data"
 JSON_DIR = "hsds"
 JSON_FILE = "services.json"
 TABULAR_DIR = "csv"

@@ -20,7 +20,6 @@ from whoosh.index import Index
 from whoosh.scoring import BM25F
 from whoosh.spelling import Corrector
 
-from insatsbas.database import intervention_path
 from insatsbas.model import Synonyms
 from insatsbas.reader import load_catalogue
 from insatsbas.search.index import (
@@ -31,6 +30,7 @@ from insatsbas.search.index import (
     open_built_index,
 )
 from insatsbas.sources.text import WORD, normalise
+from insatsbas.urls import intervention_path
 
 MAX_EDITS = 2
 # A word two edits away must be this many times more frequent to be preferred to a word one edit away.

@@ -16,9 +16,9 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TextIO
 
-from insatsbas.database import DATABASE_NAME
 from insatsbas.model import Region
 from insatsbas.sources.yamlsource import read_document
+from insatsbas.urls import DATABASE_NAME
 
 # Package data: what Datasette shows about the tables, and the saved queries.
 METADATA = Path(__file__).resolve().parent.parent / "datasette" / "metadata.yml"

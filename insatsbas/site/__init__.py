@@ -30,9 +30,10 @@ from insatsbas.site import plugin
 from insatsbas.site.opendata import write_open_data
 from insatsbas.site.reuse import Rendering, SiteIncrement
 from insatsbas.site.search_aids import write_beacons, write_word_list
-from insatsbas.site.search_index import write_search_index
-from insatsbas.site.views import LANGUAGES, SOURCE_LANGUAGE, SiteData, SiteView
+from insatsbas.site.search_index import entry_pages, write_search_index
+from insatsbas.site.views import SiteData, SiteView
 from insatsbas.timing import timed
+from insatsbas.urls import LANGUAGES, SOURCE_LANGUAGE, language_root
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 # Package data: the theme (templates, CSS, JS, interface translations) and the default hand-written pages.
@@ -119,7 +120,7 @@ def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, p
     if search_index:
         progress.step("  Pagefind …")
         with timed("search index"):
-            index_site(out, increment)
+            index_site(out, data, increment)
     return increment
 
 
@@ -179,15 +180,13 @@ def _render_job(lang: str) -> Rendering:
     return render_language(data, lang, out, sources, increment)
 
 
-def index_site(out: Path, increment: SiteIncrement) -> None:
-    """The search index: each county's bundle is indexed again only when one of its pages changed, and
-    otherwise taken from the previous build (which the staging swap has not yet replaced)."""
+def index_site(out: Path, data: SiteData, increment: SiteIncrement) -> None:
+    """The search index over the entry pages, by their entries' partitions: each county's bundle is indexed
+    again only when one of its pages changed, and otherwise taken from the previous build (which the staging
+    swap has not yet replaced)."""
     previous = increment.previous.out if increment.previous is not None else None
-    write_search_index(out, previous=previous, changed_pages=increment.changed_pages)
-
-
-def language_root(out: Path, lang: str) -> Path:
-    return out if lang == SOURCE_LANGUAGE else out / lang
+    write_search_index(out, entry_pages(data.partitions.of_entry), previous=previous,
+                       changed_pages=increment.changed_pages)
 
 
 def pelican_settings(view: SiteView, out: Path, sources: Sources | None = None,

@@ -17,10 +17,12 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from insatsbas import urls
 from insatsbas.i18n import translations
 from insatsbas.model import Intervention
 from insatsbas.site.reuse import SiteIncrement
-from insatsbas.site.views import SOURCE_LANGUAGE, SiteView
+from insatsbas.site.views import SiteView
+from insatsbas.urls import SOURCE_LANGUAGE
 
 VIEW_SETTING = "INSATSBAS_VIEW"
 TRANSLATIONS_SETTING = "INSATSBAS_TRANSLATIONS"
@@ -99,9 +101,9 @@ class CatalogueGenerator(Generator):
 
 def page_specs(view: SiteView) -> Iterator[PageSpec]:
     yield PageSpec("index", "", {})
-    yield PageSpec("search", "sok/", {})
-    yield PageSpec("handout", "lista/", {})
-    yield PageSpec("for_me", "for-mig/", {})
+    yield PageSpec("search", urls.SEARCH_PAGE, {})
+    yield PageSpec("handout", urls.LIST_PAGE, {})
+    yield PageSpec("for_me", urls.FOR_ME_PAGE, {})
     for entry in view.data.published:
         yield PageSpec("entry", view.entry_path(entry), {"entry": entry, "text": view.text(entry)})
     for facet in view.browse_facets:

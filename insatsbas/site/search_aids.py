@@ -27,12 +27,11 @@ from markupsafe import Markup
 
 from insatsbas.analysis import stemming_analyzer
 from insatsbas.model import Intervention, Synonyms
+from insatsbas.urls import BEACONS, WORD_LIST
 
 if TYPE_CHECKING:
     from insatsbas.site.views import SiteView
 
-BEACONS = ("sok/logg.gif", "sok/klick.gif")
-WORD_LIST = "sok/ordlista.json"
 # The search page fetches the list only when a search fails; the cap keeps that fetch small however large
 # the catalogue grows (the rarest words go first: they are the least likely corrections).
 WORD_LIST_BUDGET = 48 * 1024

@@ -1,6 +1,7 @@
 // /for-mig/ as data: the answers in the URL (?status=..&alder=..&kommun=..&manader=..) <-> a profile, and
 // a profile -> the static Pagefind filters that answer "what applies to me now" and "what changes later".
-// Pure functions over the setup the build writes into the page (statuses, municipalities, bands).
+// Pure functions over the setup the build writes into the page (statuses, municipalities, bands, and the
+// site's filter names).
 
 export const OTHER_STATUS = "annat";
 export const LATER_MONTHS = 12;
@@ -47,12 +48,13 @@ export function bandOf(bands, number) {
 // Every entry that is open to this status, age, municipality (and time in Sweden, when given). "Something
 // else" asks for what is open to every status.
 export function filtersFor(profile, setup, { age = profile.age, months = profile.months } = {}) {
+  const names = setup.filters;
   const filters = {
-    kommun: profile.kommun,
-    uppehallsstatus: profile.status === OTHER_STATUS ? { all: setup.statuses } : profile.status,
-    alder: bandOf(setup.ageBands, age).value,
+    [names.municipality]: profile.kommun,
+    [names.residenceStatus]: profile.status === OTHER_STATUS ? { all: setup.statuses } : profile.status,
+    [names.age]: bandOf(setup.ageBands, age).value,
   };
-  if (months !== null) filters.manader = bandOf(setup.monthBands, months).value;
+  if (months !== null) filters[names.months] = bandOf(setup.monthBands, months).value;
   return filters;
 }
 

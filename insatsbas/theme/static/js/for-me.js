@@ -124,7 +124,8 @@ function card(data) {
 function showGroups(entries) {
   const byCategory = new Map();
   for (const data of entries) {
-    const key = categoryLabels.has(data.meta.kategori) ? data.meta.kategori : "";
+    const category = data.meta[setup.filters.category];
+    const key = categoryLabels.has(category) ? category : "";
     if (!byCategory.has(key)) byCategory.set(key, []);
     byCategory.get(key).push(data);
   }

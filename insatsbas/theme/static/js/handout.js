@@ -3,7 +3,8 @@
 
 import { keepQueryInLanguageLinks } from "./list.js";
 import { cleanIds, getList, onListChange, setList } from "./store.js";
-import { format, languagePrefix, pageLanguage, strings } from "./strings.js";
+import { languagePrefix, site } from "./site.js";
+import { format, pageLanguage, strings } from "./strings.js";
 
 const text = strings("handout-strings");
 const app = document.getElementById("handout-app");
@@ -26,7 +27,7 @@ function currentIds() {
 }
 
 function entryUrl(id, lang) {
-  return `${languagePrefix(lang)}insats/${id}/`;
+  return `${languagePrefix(lang)}${site.entries}${id}/`;
 }
 
 async function fetchSection(id, lang) {
@@ -95,7 +96,7 @@ async function itemFor(id, languages) {
 }
 
 function updateShareLink(ids) {
-  shareLink.value = `${window.location.origin}${languagePrefix(pageLanguage)}lista/?id=${ids.join(",")}`;
+  shareLink.value = `${window.location.origin}${languagePrefix(pageLanguage)}${site.list}?id=${ids.join(",")}`;
 }
 
 async function render() {

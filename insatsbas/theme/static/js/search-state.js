@@ -1,10 +1,12 @@
 // The search as data: the URL (?q=svenska&kommun=haninge&kommun=nacka) <-> { query, filters, exact }.
 // Pure functions, so the page, the back button and later features (beacons, "för mig") share them.
 // `exact` (?exakt=1) searches the query as typed, without correcting its spelling; `region` (?lan=01,
-// ?lan=alla) is the part of the country searched (partitions.js), empty for the default.
+// ?lan=alla) is the part of the country searched (partitions.js), empty for the default. The parameters'
+// names are the site's contract (site.js).
 
-const EXACT = "exakt";
-const REGION = "lan";
+import { site } from "./site.js";
+
+const { query: QUERY, exact: EXACT, region: REGION } = site.parameters;
 
 export function stateFromParams(params, filterKeys) {
   const filters = {};
@@ -13,13 +15,13 @@ export function stateFromParams(params, filterKeys) {
     if (values.length) filters[key] = values;
   }
   return {
-    query: (params.get("q") || "").trim(), filters, exact: params.get(EXACT) === "1", region: params.get(REGION) || "",
+    query: (params.get(QUERY) || "").trim(), filters, exact: params.get(EXACT) === "1", region: params.get(REGION) || "",
   };
 }
 
 export function paramsFromState(state) {
   const params = new URLSearchParams();
-  if (state.query) params.set("q", state.query);
+  if (state.query) params.set(QUERY, state.query);
   for (const [key, values] of Object.entries(state.filters)) {
     for (const value of values) params.append(key, value);
   }

@@ -7,6 +7,7 @@ import { logClick, logSearch, searchSignature } from "./beacons.js";
 import { bindAddButtons, keepQueryInLanguageLinks } from "./list.js";
 import { countyNames, pagefindOver, partitionKeys, searchedCounties } from "./partitions.js";
 import { isEmpty, pagefindFilters, stateFromParams, urlFromState } from "./search-state.js";
+import { site } from "./site.js";
 import { correctQuery, fold, knownCorrection, normalise, parseWordList, significantWords } from "./spelling.js";
 import { format, pageLanguage, strings } from "./strings.js";
 
@@ -57,7 +58,7 @@ function loadWordCounts() {
 
 // The Pagefind bundles of the state's region (partitions.js), merged; says on the page what is searched.
 async function usePagefind(state) {
-  const counties = searchedCounties(partitions, state.region, state.filters.kommun || []);
+  const counties = searchedCounties(partitions, state.region, state.filters[site.filters.municipality] || []);
   const keys = partitionKeys(partitions, counties);
   const instance = await pagefindOver(partitions, keys, { excerptLength: 24 });
   showRegion(counties);

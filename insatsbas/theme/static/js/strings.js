@@ -10,7 +10,3 @@ export function format(template, params) {
 }
 
 export const pageLanguage = document.documentElement.lang || "sv";
-
-export function languagePrefix(lang) {
-  return lang === "sv" ? "/" : `/${lang}/`;
-}
