@@ -49,6 +49,7 @@ from insatsbas.reader import read_vocabularies  # noqa: E402
 from insatsbas.sources.problems import Problem  # noqa: E402
 from insatsbas.sources.text import slugify  # noqa: E402
 from insatsbas.sources.yamlsource import _BOOLEANS, _FLOAT, _HEX, _INFINITY, _INT, _NAN, _NULLS, _OCTAL, read_document  # noqa: E402
+from insatsbas.staging import staging  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
 SAMPLE_VOCABULARIES = REPO / "catalogue" / "vocabularies"
@@ -713,16 +714,8 @@ def generate(entries: int, out: Path, *, seed: int = 1, today: date = DEFAULT_TO
     `force`) hold an earlier generated catalogue; it is replaced only when generation has succeeded."""
     started, cpu_started = time.perf_counter(), cpu_time()
     check_output(out, force)
-    stage = out.resolve().parent / f".{out.name}.generating-{os.getpid()}"
-    shutil.rmtree(stage, ignore_errors=True)
-    try:
+    with staging(out, "generating") as stage:
         summary = write_catalogue(entries, stage, seed, today, jobs)
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    if out.exists():
-        shutil.rmtree(out)
-    stage.rename(out)
     return Generated(entries, time.perf_counter() - started, cpu_time() - cpu_started, summary)
 
 

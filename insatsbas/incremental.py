@@ -4,8 +4,8 @@ The manifest is `OUT/.insatsbas-build.json` (a dot file the site never links). I
 - `inputs`: one fingerprint of everything every output depends on (the package: code, theme and default
   pages; a region's own templates and pages; the vocabularies, region, synonyms, newcomer figures and
   coordinators, and the versions of the libraries that render). When it differs, the build is a full build;
-- `projections`: per projection that is reused whole (database, HSDS, Whoosh), the fingerprint of the
-  catalogue data it was made from;
+- `projections`: per projection that is reused whole (`WholeProjection`: database, HSDS, Whoosh), the
+  fingerprint of the catalogue data it was made from;
 - `pages`: every HTML file of the site, with the fingerprint of what it shows, or null for a page that
   is always rendered (start, search, list, /for-mig/, 404 and the content pages).
 
@@ -21,11 +21,14 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
+from typing import Protocol
 
 from insatsbas.model import Catalogue, Intervention
+from insatsbas.progress import Progress
 
 MANIFEST_NAME = ".insatsbas-build.json"
 MANIFEST_FORMAT = 1
@@ -134,6 +137,73 @@ class Previous:
 
     def projection(self, name: str, fingerprint: str) -> bool:
         return self.manifest.projections.get(name) == fingerprint
+
+
+@dataclass
+class BuildRun:
+    """What one build hands every projection, and what the projections report back to it."""
+
+    previous: Previous | None
+    manifest: Manifest
+    entries: dict[str, str]
+    """Each entry's fingerprint (`entry_fingerprint`), computed once for every projection."""
+    data: str
+    """The catalogue's fingerprint apart from the day of the build (`catalogue_fingerprint`)."""
+    progress: Progress
+    reused: list[str] = field(default_factory=list)
+    """Projections taken whole from the previous output."""
+    pages_rendered: int = 0
+    pages_reused: int = 0
+    changed_pages: frozenset[str] | None = None
+    """Site-relative paths of pages written with other bytes, added or removed (None: no previous build)."""
+
+    def reuse_whole(self, name: str, fingerprint: str, outputs: tuple[str, ...], stage: Path) -> bool:
+        """Link `outputs` from the previous output into `stage` when the projection `name` made them from the
+        same `fingerprint`, and record the fingerprint in the new manifest either way; False when they must be
+        written again."""
+        self.manifest.projections[name] = fingerprint
+        previous = self.previous
+        if previous is None or not previous.projection(name, fingerprint):
+            return False
+        if not all((previous.out / output).exists() for output in outputs):
+            return False
+        for output in outputs:
+            link_tree(previous.out / output, stage / output)
+        self.reused.append(name)
+        return True
+
+
+class Projection(Protocol):
+    """One output of the build, written from the checked catalogue into the staging folder. It declares what
+    it is made from besides the package (`sources`) and decides what of the previous output it reuses."""
+
+    name: str
+    """Its key in the manifest and in `BuildResult.reused_projections`."""
+    label: str
+    """What the progress line and the timings call it."""
+
+    def sources(self) -> tuple[Path, ...]: ...
+
+    def write(self, catalogue: Catalogue, out: Path, run: BuildRun) -> None: ...
+
+
+@dataclass(frozen=True)
+class WholeProjection:
+    """A projection that any change of the catalogue's data rewrites whole (its engine writes one file or one
+    index): when the data is unchanged (a change of --today, say), its `outputs` are taken from the previous
+    output. Its fingerprint is the catalogue's data (`BuildRun.data`)."""
+
+    name: str
+    label: str
+    outputs: tuple[str, ...]
+    writer: Callable[[Catalogue, Path, Progress], None]
+
+    def sources(self) -> tuple[Path, ...]:
+        return ()
+
+    def write(self, catalogue: Catalogue, out: Path, run: BuildRun) -> None:
+        if not run.reuse_whole(self.name, run.data, self.outputs, out):
+            self.writer(catalogue, out, run.progress)
 
 
 def link_or_copy(source: Path, target: Path) -> None:

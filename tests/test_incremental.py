@@ -158,7 +158,7 @@ def test_unchanged_catalogue_reuses_projections_and_changes_no_page(previous):
     result = build(catalogue, out, today=TODAY)
 
     assert result.incremental and result.changed_pages == frozenset()
-    assert set(result.reused_projections) == {"database_projection", "hsds_projection", "search_index_projection"}
+    assert set(result.reused_projections) == {"database", "hsds", "search_index"}
 
 
 def test_full_flag_and_missing_or_corrupt_manifest_mean_a_full_build(previous):

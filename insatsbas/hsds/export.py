@@ -15,6 +15,7 @@ from typing import Any
 from insatsbas.hsds import terms
 from insatsbas.hsds.ids import hsds_id
 from insatsbas.hsds.tables import Rows, flatten, write_datapackage, write_tables
+from insatsbas.incremental import WholeProjection
 from insatsbas.model import Catalogue, Intervention, Location, Provider, Region, Schedule
 from insatsbas.progress import QUIET, Progress
 from insatsbas.urls import DATA_DIR
@@ -313,3 +314,8 @@ def write_hsds(catalogue: Catalogue, out: Path) -> HsdsExport:
 def hsds_projection(catalogue: Catalogue, out: Path, progress: Progress = QUIET) -> None:
     """Build projection: the open data under OUT/data/."""
     write_hsds(catalogue, out / DATA_DIR)
+
+
+# Build projection: OUT/data/hsds/ and OUT/data/csv/, reused when the catalogue's data is unchanged.
+PROJECTION = WholeProjection("hsds", "Öppna data (HSDS)", (f"{DATA_DIR}/{JSON_DIR}", f"{DATA_DIR}/{TABULAR_DIR}"),
+                             hsds_projection)

@@ -23,7 +23,7 @@ from pelican.log import console
 from pelican.settings import read_settings
 
 from insatsbas.i18n import translations
-from insatsbas.incremental import link_or_copy
+from insatsbas.incremental import BuildRun, link_or_copy
 from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
 from insatsbas.site import plugin
@@ -96,9 +96,24 @@ def site_sources(overrides: Overrides = Overrides()) -> tuple[Path, ...]:
     return (THEME_DIR, CONTENT_DIR, *overrides.folders())
 
 
-def site_projection(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *,
-                    increment: SiteIncrement | None = None, overrides: Overrides = Overrides()) -> None:
-    write_site(catalogue, out, progress, increment=increment, overrides=overrides)
+@dataclass(frozen=True)
+class SiteProjection:
+    """Build projection: the site, last (it copies the database into /data/ and indexes every page written
+    before it). It reuses page by page: each catalogue page whose fingerprint is unchanged is taken from the
+    previous output (`SiteIncrement`), and each county's search bundle none of whose pages changed."""
+
+    overrides: Overrides = Overrides()
+    name: str = "site"
+    label: str = "Webbplats"
+
+    def sources(self) -> tuple[Path, ...]:
+        return site_sources(self.overrides)
+
+    def write(self, catalogue: Catalogue, out: Path, run: BuildRun) -> None:
+        increment = SiteIncrement(run.previous, run.manifest, run.entries, sources=self.sources())
+        write_site(catalogue, out, run.progress, increment=increment, overrides=self.overrides)
+        run.pages_rendered, run.pages_reused = increment.rendered, increment.reused
+        run.changed_pages = increment.changed_pages if run.previous is not None else None
 
 
 def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, page_size: int = 50,
