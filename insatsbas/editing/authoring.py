@@ -17,17 +17,18 @@ from insatsbas.i18n import N_
 from insatsbas.model import Vocabularies
 from insatsbas.reader import read_vocabularies
 from insatsbas.sources.files import ENTRY_SUFFIXES
-from insatsbas.sources.problems import Message, Problem
+from insatsbas.sources.problems import Message, Problem, ProblemsFound
 from insatsbas.sources.schema import SCHEMA_PATH, entry_schema, render_schema
 from insatsbas.sources.text import allowed_list, did_you_mean, slugify
 
 # --- the JSON Schema file ---------------------------------------------------------------------------
 
 
-class VocabulariesInvalid(Exception):
+class VocabulariesInvalid(ProblemsFound):
+    """The vocabularies have errors, so no schema and no written form can be made from them."""
+
     def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s) in the vocabularies")
-        self.problems = problems
+        super().__init__(problems, "the vocabularies")
 
 
 def schema_path(catalogue_dir: Path) -> Path:

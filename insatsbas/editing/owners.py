@@ -23,7 +23,7 @@ from insatsbas.i18n import N_, translate
 from insatsbas.model import Coordinator, Owner
 from insatsbas.reader import read_owners, read_vocabularies
 from insatsbas.sources.files import OWNERS_FILE, VOCABULARY_DIR, display_path
-from insatsbas.sources.problems import SEVERITY_LABELS, Message, Problem, Severity
+from insatsbas.sources.problems import SEVERITY_LABELS, Message, Problem, ProblemsFound, Severity
 
 CODEOWNERS_PATH = Path(".github") / "CODEOWNERS"
 CODEOWNERS_COMMAND = "insatsbas owners codeowners"
@@ -38,12 +38,11 @@ class GitError(Exception):
         self.detail = detail
 
 
-class RulesUnreadable(Exception):
+class RulesUnreadable(ProblemsFound):
     """owners.yml (or the vocabularies it refers to) has errors, so no rules can be applied."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s) in owners.yml or the vocabularies")
-        self.problems = problems
+        super().__init__(problems, "owners.yml or the vocabularies")
 
 
 # --- the rules -----------------------------------------------------------------------------------

@@ -22,18 +22,17 @@ from insatsbas.editor.config import Backend, editor_setup, repository_of, reposi
 from insatsbas.editor.page import EDITOR_PATH, EditorUnavailable, node_modules, write_editor
 from insatsbas.reader import read_owners, read_vocabularies
 from insatsbas.serve import site_server
-from insatsbas.sources.problems import Problem
+from insatsbas.sources.problems import Problem, ProblemsFound
 
 READY_LINE = "Decap CMS Proxy Server listening on"
 START_TIMEOUT = 60
 
 
-class CatalogueUnreadable(Exception):
+class CatalogueUnreadable(ProblemsFound):
     """The vocabularies or owners.yml have errors, so no form can be made; `problems` says which."""
 
     def __init__(self, problems: list[Problem]):
-        super().__init__(f"{len(problems)} problem(s)")
-        self.problems = problems
+        super().__init__(problems, "the vocabularies or owners.yml")
 
 
 class DecapServerFailed(Exception):

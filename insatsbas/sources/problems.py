@@ -88,10 +88,18 @@ def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.path, p.line, p.column, p.message))
 
 
-class CatalogueInvalid(Exception):
-    """Raised at the edge when a catalogue with errors was asked to be loaded or built."""
+class ProblemsFound(Exception):
+    """Raised at the edge when files with errors were asked to be used; `problems` are every problem found,
+    for the command line to print."""
 
-    def __init__(self, problems: list[Problem]):
+    def __init__(self, problems: list[Problem], what: str = "the files"):
         self.problems = problems
         errors = sum(p.is_error for p in problems)
-        super().__init__(f"the catalogue has {errors} error(s)")
+        super().__init__(f"{what} have {errors} error(s)")
+
+
+class CatalogueInvalid(ProblemsFound):
+    """A catalogue with errors was asked to be loaded or built."""
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__(problems, "the catalogue's files")
