@@ -22,14 +22,8 @@ from insatsbas.model import Synonyms
 from insatsbas.reader import load_catalogue
 from insatsbas.serve import site_server
 from insatsbas.site import THEME_DIR, write_site
-from insatsbas.site.search_aids import (
-    TRANSPARENT_GIF,
-    WORD_LIST_BUDGET,
-    SynonymMatcher,
-    serialise,
-    synonym_words,
-    word_list,
-)
+from insatsbas.site.search_aids import TRANSPARENT_GIF, SynonymMatcher, synonym_words
+from insatsbas.site.word_list import WORD_LIST_BUDGET, serialise, word_list
 from insatsbas.stats.ingest import LOG_LINE, ingest
 from tests.conftest import SAMPLE, TODAY, VALID_ENTRY, write
 

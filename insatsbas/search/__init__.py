@@ -112,6 +112,10 @@ class Searcher:
             built = index_in_memory(load_catalogue(catalogue_dir))
         return cls(*built)
 
+    def search(self, text: str, **options: object) -> SearchResult:
+        """`search_catalogue(text, self, **options)`."""
+        return search_catalogue(text, self, **options)
+
     def municipalities(self) -> list[str]:
         with self.index.reader() as reader:
             return sorted(term.decode() if isinstance(term, bytes) else term for term in reader.lexicon("open_to"))

@@ -29,9 +29,10 @@ from insatsbas.progress import QUIET, Progress
 from insatsbas.site import plugin
 from insatsbas.site.opendata import write_open_data
 from insatsbas.site.reuse import Rendering, SiteIncrement
-from insatsbas.site.search_aids import write_beacons, write_word_list
+from insatsbas.site.search_aids import write_beacons
 from insatsbas.site.search_index import entry_pages, write_search_index
 from insatsbas.site.views import SiteData, SiteView
+from insatsbas.site.word_list import write_word_list
 from insatsbas.timing import timed
 from insatsbas.urls import LANGUAGES, SOURCE_LANGUAGE, language_root
 
