@@ -31,7 +31,6 @@ from insatsbas.sources.yamlsource import (
 
 DATE_FIELD = "last_reviewed"
 ROLE_FIELD = "reviewed_by"
-BLOCK_STYLES = ("|", ">")
 
 
 class RoleRefused(ValueError):

@@ -29,7 +29,7 @@ from insatsbas.search.index import (
     index_in_memory,
     open_built_index,
 )
-from insatsbas.sources.text import WORD, normalise
+from insatsbas.sources.text import normalise
 from insatsbas.urls import intervention_path
 
 MAX_EDITS = 2
@@ -194,4 +194,4 @@ def search_catalogue(text: str, searcher: Searcher, *, municipality: str | None 
     return SearchResult(text, " ".join(words), hits)
 
 
-__all__ = ["Hit", "SearchResult", "Searcher", "UnknownMunicipality", "WORD", "search_catalogue"]
+__all__ = ["Hit", "SearchResult", "Searcher", "UnknownMunicipality", "search_catalogue"]

@@ -22,8 +22,6 @@ from insatsbas.incremental import Manifest, Previous, digest, entry_fingerprint,
 from insatsbas.model import Catalogue, Intervention
 from insatsbas.site.views import SiteView
 
-REUSABLE_TEMPLATES = frozenset({"entry", "browse"})
-
 
 @dataclass
 class Rendering:

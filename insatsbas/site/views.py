@@ -114,7 +114,6 @@ class TermLink:
 class SiteView:
     """The site as seen in one interface language."""
 
-    facets = FACETS
     browse_facets = BROWSE_FACETS
     search_facets = SEARCH_FACETS
     languages = LANGUAGES
