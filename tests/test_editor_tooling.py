@@ -86,6 +86,13 @@ def test_main_is_published_with_the_web_editor_for_this_repository(workflow):
     assert arguments[arguments.index("--editor-repo") + 1] == "${{ github.repository }}"
 
 
+def test_the_workflows_install_the_package_as_a_region_would_not_editable():
+    for path in (WORKFLOW, REPO / ".github" / "workflows" / "granskning.yml"):
+        jobs = yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].values()
+        installs = [line.strip() for job in jobs for run in runs(job) for line in run.splitlines() if "pip install" in line]
+        assert installs and set(installs) == {"python -m pip install ."}, (path.name, installs)
+
+
 def test_main_is_built_and_published_with_pages(workflow):
     publish = workflow["jobs"]["publish"]
     assert "github.event_name == 'push'" in publish["if"]
