@@ -46,7 +46,7 @@ TRANSLATIONS_DIR = THEME_DIR / "translations"
 PARALLEL_FROM = 500
 
 # Everything Pelican would write for a blog (articles, tags, feeds, archives) is switched off: the
-# site is the catalogue's pages plus the hand-written pages in content/pages/.
+# site is the catalogue's pages plus the hand-written pages (the package's content/pages/ and a region's pages/).
 NO_BLOG = {
     "ARTICLE_PATHS": [], "DIRECT_TEMPLATES": [], "STATIC_PATHS": [],
     "ARTICLE_SAVE_AS": "", "ARTICLE_LANG_SAVE_AS": "", "DRAFT_SAVE_AS": "", "DRAFT_LANG_SAVE_AS": "",

@@ -1,6 +1,7 @@
 """The Pelican plugin: installs the interface translations in every generator's Jinja environment and
 adds a generator that writes the model's pages (start, search, handout, "for me", entries, browse pages) with the
-theme's templates. Pelican itself renders the hand-written pages in content/pages/.
+theme's templates. Pelican itself renders the hand-written pages (the package's content/pages/, and a region's
+pages/ that replace or add to them).
 
 Catalogue pages whose fingerprint is unchanged are taken from the previous build instead of rendered
 (`insatsbas.site.reuse`). Signals are process-wide, so every receiver acts only on Pelican runs that carry a site view in
