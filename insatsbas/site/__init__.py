@@ -1,6 +1,6 @@
 """The public site: Pelican with the project's theme renders the catalogue model in Swedish (at /),
 English (/en/) and Arabic (/ar/), Pagefind indexes the entry pages, and the open data goes to /data/.
-The search page's word lists and beacon images come from `search_aids`.
+The search page's word lists come from `word_list`, its beacon images from `search_aids`.
 
     write_site(catalogue, out)   # out/index.html, out/en/..., out/ar/..., out/pagefind/, out/data/
 """
