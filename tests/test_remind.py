@@ -327,6 +327,18 @@ def test_issue_titles_are_escaped_markdown_and_link_to_the_site(make_catalogue):
     assert markdown_text("a_b <i>") == r"a\_b \<i\>"
 
 
+def test_the_regions_site_address_is_used_when_neither_option_nor_environment_gives_one(make_catalogue, monkeypatch):
+    monkeypatch.delenv("INSATSBAS_SITE_URL", raising=False)
+    root = make_catalogue({"huddinge/kod.yml": reviewed("2025-01-01", "Kodstuga")})
+    assert "https://" not in issues(root)["huddinge"]["body"]
+    region = root / "region.yml"
+    region.write_text(region.read_text(encoding="utf-8") + "site_url: https://region.example.org/\n", encoding="utf-8")
+    body = issues(root)["huddinge"]["body"]
+    assert "(https://region.example.org/insats/huddinge/kod/)" in body
+    assert "(https://other.example.org/insats/huddinge/kod/)" in issues(
+        root, "--site-url", "https://other.example.org")["huddinge"]["body"]
+
+
 # --- the scheduled workflow and its script, against a recording `gh` -------------------------------
 
 
