@@ -9,6 +9,11 @@ The manifest is `OUT/.insatsbas-build.json` (a dot file the site never links). I
 - `pages`: every HTML file of the site, with the fingerprint of what it shows, or null for a page that
   is always rendered (start, search, list, /for-mig/, 404 and the content pages).
 
+Every projection plugs into a build the same way (`Projection`): it declares the folders it is made from
+besides the package (`sources`, part of `inputs`) and, given the build's `BuildRun` (the previous output,
+the manifest being written, the fingerprints computed once), decides itself what it reuses. A
+`WholeProjection` is reused whole when the catalogue's data is unchanged; the site reuses page by page.
+
 The manifest is written into the staging folder last, so it is swapped in together with the output it
 describes. A missing, foreign or unreadable manifest means a full build. Fingerprints are SHA-256 over
 `repr()` of the frozen model objects: deterministic, and covering every field whether or not a template
