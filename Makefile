@@ -35,10 +35,13 @@ test: $(VENV)/.test node_modules/.installed
 	bash .ci/install-browser
 	bash .ci/install-jq
 	$(BIN)/ruff check insatsbas tests build.py benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
+# ruff, and the layers of the package (pyproject.toml's [tool.importlinter]).
 lint: $(VENV)/.test
 	$(BIN)/ruff check insatsbas tests build.py benchmarks
+	$(BIN)/lint-imports
 
 clean:
 	rm -rf $(OUT) .pytest_cache node_modules
