@@ -1,10 +1,9 @@
 """One build: read and validate the catalogue, then write every projection into a staging folder and
 swap it into place, so a failed build leaves the previous output exactly as it was.
 
-The build is incremental when the output folder holds a previous build made from the same code, theme,
-content and vocabularies (see insatsbas/incremental.py): what did not change is taken from it (hard links
-into the staging folder) instead of being written again, and the result is byte for byte what a full
-build would give. `full=True` ignores the previous output."""
+The build is incremental when the output folder holds a previous build of the same inputs: what did not
+change is taken from it, and the result is byte for byte what a full build gives (docs/developers/
+incremental.md explains how). `full=True` ignores the previous output."""
 
 from __future__ import annotations
 
