@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= output
 
-.PHONY: serve build edit test lint clean
+.PHONY: serve build edit test lint docs docs-cli clean
 
 $(VENV)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,10 +35,21 @@ test: $(VENV)/.test node_modules/.installed
 	bash .ci/install-browser
 	bash .ci/install-jq
 	$(BIN)/ruff check insatsbas tests build.py benchmarks
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
+# ruff, and the layers of the package (pyproject.toml's [tool.importlinter]).
 lint: $(VENV)/.test
 	$(BIN)/ruff check insatsbas tests build.py benchmarks
+	$(BIN)/lint-imports
+
+# The documentation (docs/, mkdocs.yml) into docs-site/; --strict fails on a broken link or anchor.
+docs: $(VENV)/.test
+	$(BIN)/mkdocs build --strict
+
+# docs/cli.md written again from the click commands (a test fails while it differs from `--help`).
+docs-cli: $(VENV)/.test
+	$(BIN)/cog -r docs/cli.md
 
 clean:
-	rm -rf $(OUT) .pytest_cache node_modules
+	rm -rf $(OUT) docs-site .pytest_cache node_modules

@@ -95,7 +95,7 @@ def child_build(catalogue: Path, out: Path, report: Path, incremental: bool = Fa
     """Run in a fresh process by measure_build: one build, its timings and peak memory as JSON."""
     from benchmarks.generate import DEFAULT_TODAY
     from insatsbas.build import build
-    from insatsbas.problems import CatalogueInvalid
+    from insatsbas.sources.problems import CatalogueInvalid
     try:
         result = build(catalogue, out, today=DEFAULT_TODAY, full=not incremental)
     except CatalogueInvalid as invalid:
@@ -125,8 +125,8 @@ def measure_build(catalogue: Path, out: Path, *, incremental: bool = False) -> d
 
 def build_phases(timings: dict[str, float], wall: float) -> dict[str, float]:
     """The issue's phases from BuildResult.timings; `other` is every other projection and the swap."""
-    from insatsbas.build import PROJECTIONS
-    database = next(timings[label] for label, projection in PROJECTIONS if projection.__name__ == "database_projection")
+    from insatsbas.database import PROJECTION
+    database = timings[PROJECTION.label]
     phases = {"load_seconds": timings["read"], "database_seconds": database, "pages_seconds": timings["pages"],
               "search_index_seconds": timings["search index"]}
     phases["other_seconds"] = timings["total"] - sum(phases.values())

@@ -1,3 +1,3 @@
-"""Insatsbas: the catalogue of interventions for newly arrived people on Södertörn."""
+"""Insatsbas: a catalogue of interventions for newly arrived people, one region's catalogue folder at a time."""
 
 __version__ = "0.1.0"

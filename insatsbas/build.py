@@ -1,67 +1,47 @@
 """One build: read and validate the catalogue, then write every projection into a staging folder and
 swap it into place, so a failed build leaves the previous output exactly as it was.
 
-The build is incremental when the output folder holds a previous build made from the same code, theme,
-content and vocabularies (see insatsbas/incremental.py): what did not change is taken from it (hard links
-into the staging folder) instead of being written again, and the result is byte for byte what a full
-build would give. `full=True` ignores the previous output."""
+The build is incremental when the output folder holds a previous build of the same inputs: what did not
+change is taken from it, and the result is byte for byte what a full build gives (docs/developers/
+incremental.md explains how). `full=True` ignores the previous output."""
 
 from __future__ import annotations
 
-import os
-import shutil
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from insatsbas.database import DATABASE_NAME, write_database
+from insatsbas import database
 from insatsbas.editor import PublishedEditor, write_published_editor
 from insatsbas.editor.config import repository_path
 from insatsbas.editor.page import EditorFiles, EditorUnavailable
-from insatsbas.hsds.export import DATA_DIR, JSON_DIR, TABULAR_DIR, hsds_projection
+from insatsbas.hsds import export as hsds
 from insatsbas.incremental import (
+    BuildRun,
     Manifest,
     Previous,
+    Projection,
     catalogue_fingerprint,
     entry_fingerprint,
     inputs_fingerprint,
-    link_tree,
 )
 from insatsbas.model import Catalogue
-from insatsbas.problems import CatalogueInvalid, Problem
 from insatsbas.progress import QUIET, Progress
 from insatsbas.reader import read_catalogue
-from insatsbas.search.index import INDEX_FOLDER, search_index_projection
-from insatsbas.site import SiteIncrement, site_projection
+from insatsbas.search import index as search_index
+from insatsbas.site import Overrides, SiteProjection
+from insatsbas.sources.problems import CatalogueInvalid, Problem
+from insatsbas.staging import staging
 from insatsbas.timing import collecting, timed
 
 DEFAULT_CATALOGUE = Path("catalogue")
 DEFAULT_OUTPUT = Path("output")
 
-Projection = Callable[[Catalogue, Path, Progress], None]
 
-
-def database_projection(catalogue: Catalogue, out: Path, progress: Progress) -> None:
-    write_database(catalogue, out / DATABASE_NAME, progress)
-
-
-PROJECTIONS: list[tuple[str, Projection]] = [
-    ("Databas", database_projection),
-    ("Öppna data (HSDS)", hsds_projection),
-    ("Sökindex (Whoosh)", search_index_projection),
-    # Last: the site copies the database into /data/ and indexes every page written before it.
-    ("Webbplats", site_projection),
-]
-# Projections that any change of the catalogue's data rewrites whole (their engines write one file or one
-# index; see the README for what that costs). When the data is unchanged (a change of --today, say), their
-# files are taken from the previous output.
-REUSED_WHOLE: dict[Projection, tuple[str, ...]] = {
-    database_projection: (DATABASE_NAME,),
-    hsds_projection: (f"{DATA_DIR}/{JSON_DIR}", f"{DATA_DIR}/{TABULAR_DIR}"),
-    search_index_projection: (INDEX_FOLDER,),
-}
+def projections(overrides: Overrides) -> list[Projection]:
+    """Every output, in the order they are written: the site last, as it copies the database into /data/ and
+    indexes every page written before it."""
+    return [database.PROJECTION, hsds.PROJECTION, search_index.PROJECTION, SiteProjection(overrides)]
 
 
 @dataclass
@@ -86,10 +66,13 @@ class BuildResult:
 
 def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *,
           progress: Progress = QUIET, today: date | None = None, full: bool = False,
-          editor: PublishedEditor | None = None) -> BuildResult:
+          editor: PublishedEditor | None = None, templates: Path | None = None,
+          pages: Path | None = None) -> BuildResult:
     """Validate, then build everything into `out`, incrementally when `out` holds a previous build of the same
-    inputs (unless `full`); with `editor`, the web editor too. Raises CatalogueInvalid and builds nothing on
-    errors."""
+    inputs (unless `full`); with `editor`, the web editor too. The region's `templates` and `pages` (by default
+    the folders of those names beside the catalogue folder, when they are there) override the package's.
+    Raises CatalogueInvalid and builds nothing on errors."""
+    overrides = Overrides.beside(catalogue_dir, templates=templates, pages=pages)
     with collecting() as timings, timed("total"):
         progress.step("Läser katalogen …")
         with timed("read"):
@@ -97,32 +80,24 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
         if result.catalogue is None:
             raise CatalogueInvalid(result.problems)
         catalogue = result.catalogue
+        outputs = projections(overrides)
         with timed("fingerprints"):
-            inputs = inputs_fingerprint(catalogue)
+            inputs = inputs_fingerprint(catalogue, tuple(folder for p in outputs for folder in p.sources()))
             entries = {entry.id: entry_fingerprint(catalogue, entry) for entry in catalogue.interventions}
             data = catalogue_fingerprint(catalogue, inputs, entries)
         previous = None if full else Previous.of(out.resolve(), inputs)
-        manifest = Manifest(inputs)
-        site = SiteIncrement(previous, manifest, entries)
+        run = BuildRun(previous, Manifest(inputs), entries, data, progress)
         built = BuildResult(catalogue, out, result.warnings, timings, incremental=previous is not None)
         with staging(out) as stage:
-            for label, projection in PROJECTIONS:
-                progress.step(f"{label} …")
-                with timed(label):
-                    if projection in REUSED_WHOLE:
-                        manifest.projections[projection.__name__] = data
-                        if reuse_whole(projection, previous, stage, data):
-                            built.reused_projections.append(projection.__name__)
-                            continue
-                    if projection is site_projection:
-                        site_projection(catalogue, stage, progress, increment=site)
-                    else:
-                        projection(catalogue, stage, progress)
+            for projection in outputs:
+                progress.step(f"{projection.label} …")
+                with timed(projection.label):
+                    projection.write(catalogue, stage, run)
             if editor is not None:
                 write_editor_into(built, catalogue_dir, stage, editor)
-            manifest.write(stage)
-        built.pages_rendered, built.pages_reused = site.rendered, site.reused
-        built.changed_pages = site.changed_pages if previous else None
+            run.manifest.write(stage)
+        built.pages_rendered, built.pages_reused = run.pages_rendered, run.pages_reused
+        built.changed_pages, built.reused_projections = run.changed_pages, run.reused
     return built
 
 
@@ -133,36 +108,3 @@ def write_editor_into(built: BuildResult, catalogue_dir: Path, stage: Path, edit
         built.editor = write_published_editor(built.catalogue, stage, editor, repository_path(catalogue_dir))
     except EditorUnavailable as unavailable:
         built.editor_unavailable = unavailable
-
-
-def reuse_whole(projection: Projection, previous: Previous | None, stage: Path, data: str) -> bool:
-    """Link a projection's files from the previous output into `stage` when they were made from the same
-    catalogue data; False when they must be written again."""
-    names = REUSED_WHOLE[projection]
-    if previous is None or not previous.projection(projection.__name__, data):
-        return False
-    if not all((previous.out / name).exists() for name in names):
-        return False
-    for name in names:
-        link_tree(previous.out / name, stage / name)
-    return True
-
-
-@contextmanager
-def staging(out: Path) -> Iterator[Path]:
-    """A fresh folder beside `out` that replaces it only if the block finishes without an exception."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    stage = out.parent / f".{out.name}.building-{os.getpid()}"
-    retired = out.parent / f".{out.name}.previous-{os.getpid()}"
-    shutil.rmtree(stage, ignore_errors=True)
-    stage.mkdir()
-    try:
-        yield stage
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    if out.exists():
-        out.rename(retired)
-    stage.rename(out)
-    shutil.rmtree(retired, ignore_errors=True)

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import IO
 
 import click
 
 from insatsbas import __version__
-from insatsbas.authoring import (
+from insatsbas.build import DEFAULT_CATALOGUE, DEFAULT_OUTPUT, build
+from insatsbas.editing.authoring import (
     NewEntryRefused,
     VocabulariesInvalid,
     entry_schema_is_current,
@@ -19,16 +21,9 @@ from insatsbas.authoring import (
     schema_path,
     write_entry_schema,
 )
-from insatsbas.build import DEFAULT_CATALOGUE, DEFAULT_OUTPUT, build
-from insatsbas.confirm import RoleRefused, checked_role, confirm_files
-from insatsbas.hsds.export import write_hsds
-from insatsbas.hsds.importer import HsdsImportError, import_hsds, render_report
-from insatsbas.i18n import N_, available_languages, translate
-from insatsbas.owners import GitError, RulesUnreadable, check_ownership, write_codeowners
-from insatsbas.problems import CatalogueInvalid, Problem, sort_problems
-from insatsbas.progress import Progress
-from insatsbas.reader import display_path, load_catalogue, read_catalogue
-from insatsbas.remind import (
+from insatsbas.editing.confirm import RoleRefused, checked_role, confirm_files
+from insatsbas.editing.owners import GitError, RulesUnreadable, check_ownership, write_codeowners
+from insatsbas.editing.remind import (
     DEFAULT_WITHIN,
     SmtpSettingsInvalid,
     email_messages,
@@ -41,9 +36,9 @@ from insatsbas.remind import (
     smtp_settings,
     write_eml_files,
 )
-from insatsbas.review import as_json as review_as_json
-from insatsbas.review import review_lines, review_status
-from insatsbas.validation import (
+from insatsbas.editing.review import as_json as review_as_json
+from insatsbas.editing.review import review_lines, review_status
+from insatsbas.editing.validation import (
     SelectionRefused,
     annotation,
     append_job_summary,
@@ -51,6 +46,42 @@ from insatsbas.validation import (
     summary,
     validate_catalogue,
 )
+from insatsbas.hsds.export import write_hsds
+from insatsbas.hsds.importer import HsdsImportError, import_hsds, render_report
+from insatsbas.i18n import N_, available_languages, translate
+from insatsbas.progress import Progress
+from insatsbas.reader import load_catalogue, read_catalogue
+from insatsbas.sources.files import display_path
+from insatsbas.sources.problems import CatalogueInvalid, Problem, sort_problems
+
+# --- how a command fails ---------------------------------------------------------------------------------
+
+
+class Refused(click.ClickException):
+    """A command that could not do what was asked. It shows its problems (errors on standard error, warnings
+    on standard output), then its lines on standard error, in the language chosen with --lang, and exits
+    with `exit_code`: 1 when the input is invalid, 2 when the command was asked for what it cannot do."""
+
+    def __init__(self, *lines: str, problems: Sequence[Problem] = (), lang: str = "sv", exit_code: int = 1):
+        super().__init__("\n".join(lines))
+        self.lines, self.problems, self.lang, self.exit_code = lines, list(problems), lang, exit_code
+
+    def show(self, file: IO[str] | None = None) -> None:
+        for problem in sort_problems(self.problems):
+            click.echo(problem.render(self.lang), err=problem.is_error)
+        for line in self.lines:
+            click.echo(line, err=True)
+
+
+class CatalogueErrors(Refused):
+    """Files with errors: every problem, a count of errors and warnings, and then `after`."""
+
+    def __init__(self, problems: Sequence[Problem], lang: str, *after: str):
+        errors = sum(p.is_error for p in problems)
+        count = translate(N_("{errors} fel och {warnings} varningar. Rätta felen och kör igen."), lang,
+                          errors=errors, warnings=len(problems) - errors)
+        super().__init__(count, *after, problems=problems, lang=lang)
+
 
 catalogue_option = click.option(
     "--catalogue", "catalogue_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_CATALOGUE,
@@ -65,27 +96,24 @@ today_option = click.option(
     help="Räkna som om det vore detta datum, ÅÅÅÅ-MM-DD (for reproducible checks).",
 )
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="Visa inga förlopp (no progress output).")
+templates_option = click.option(
+    "--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Regionens egna mallar, som ersätter paketets med samma namn (default: templates/ beside the catalogue).",
+)
+pages_option = click.option(
+    "--pages", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+    help="Regionens egna sidor, som ersätter paketets med samma namn (default: pages/ beside the catalogue).",
+)
 
 
 def as_date(value) -> date | None:
     return value.date() if value else None
 
 
-def print_problems(problems: list[Problem], language: str) -> None:
-    for problem in sort_problems(problems):
-        click.echo(problem.render(language), err=problem.is_error)
-
-
-def summary_of_errors(problems: list[Problem], language: str) -> str:
-    errors = sum(p.is_error for p in problems)
-    return translate(N_("{errors} fel och {warnings} varningar. Rätta felen och kör igen."), language,
-                     errors=errors, warnings=len(problems) - errors)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="insatsbas")
 def cli() -> None:
-    """Insatsbas: katalogen över insatser för nyanlända på Södertörn."""
+    """Insatsbas: en katalog över insatser för nyanlända (a catalogue of services for newcomers)."""
 
 
 @cli.command()
@@ -102,8 +130,7 @@ def validate(paths: tuple[Path, ...], owner: str | None, output_format: str, cat
     try:
         result = validate_catalogue(catalogue_dir, paths=paths, owner=owner, today=as_date(today))
     except SelectionRefused as refused:
-        click.echo(refused.reason.text(lang), err=True)
-        sys.exit(2)
+        raise Refused(refused.reason.text(lang), exit_code=2) from None
     if output_format == "github":
         root = repository_root(catalogue_dir)
         for problem in result.problems:
@@ -112,9 +139,9 @@ def validate(paths: tuple[Path, ...], owner: str | None, output_format: str, cat
     else:
         for problem in result.problems:
             click.echo(problem.render(lang), err=problem.is_error)
-    click.echo(summary(result, lang), err=not result.ok)
     if not result.ok:
-        sys.exit(1)
+        raise Refused(summary(result, lang))
+    click.echo(summary(result, lang))
 
 
 @cli.command("build")
@@ -129,20 +156,22 @@ def validate(paths: tuple[Path, ...], owner: str | None, output_format: str, cat
               help="Bygg webbredigeraren på /redigera/ för detta GitHub-repo (the web editor, via pull requests).")
 @click.option("--editor-auth-url", envvar="INSATSBAS_EDITOR_AUTH_URL", default=None,
               help="OAuth-tjänsten för inloggning med GitHub (Decap's base_url; default: Decap's own).")
+@templates_option
+@pages_option
 def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool, full: bool,
-                  editor_repo: str | None, editor_auth_url: str | None) -> None:
+                  editor_repo: str | None, editor_auth_url: str | None, templates: Path | None,
+                  pages: Path | None) -> None:
     """Validera och bygg databasen och webbplatsen (validate, then build)."""
     from insatsbas.editor import PublishedEditor
 
     progress = Progress(enabled=False if quiet else None)
     editor = PublishedEditor(editor_repo, auth_url=editor_auth_url) if editor_repo else None
     try:
-        result = build(catalogue_dir, out, progress=progress, today=as_date(today), full=full, editor=editor)
+        result = build(catalogue_dir, out, progress=progress, today=as_date(today), full=full, editor=editor,
+                       templates=templates, pages=pages)
     except CatalogueInvalid as invalid:
-        print_problems(invalid.problems, lang)
-        click.echo(summary_of_errors(invalid.problems, lang), err=True)
-        click.echo(translate(N_("Inget byggdes; {out} är orörd."), lang, out=out), err=True)
-        sys.exit(1)
+        raise CatalogueErrors(invalid.problems, lang, translate(N_("Inget byggdes; {out} är orörd."), lang, out=out)) \
+            from None
     if result.editor_unavailable is not None:
         unavailable = result.editor_unavailable
         click.echo(translate(N_("Webbredigeraren togs inte med i bygget."), lang) + " "
@@ -164,16 +193,18 @@ def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool,
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8001, show_default=True, help="Datasette.")
 @click.option("--site-port", default=8000, show_default=True, help="Webbplatsen (the static site).")
-def serve(catalogue_dir: Path, out: Path, host: str, port: int, site_port: int) -> None:
+@templates_option
+@pages_option
+def serve(catalogue_dir: Path, out: Path, host: str, port: int, site_port: int, templates: Path | None,
+          pages: Path | None) -> None:
     """Bygg katalogen och visa webbplatsen och databasen (build, then serve the site and Datasette)."""
     from insatsbas.serve import serve_output
 
     try:
-        build(catalogue_dir, out, progress=Progress())
+        result = build(catalogue_dir, out, progress=Progress(), templates=templates, pages=pages)
     except CatalogueInvalid as invalid:
-        print_problems(invalid.problems, "sv")
-        sys.exit(1)
-    serve_output(out, host=host, datasette_port=port, site_port=site_port)
+        raise Refused(problems=invalid.problems) from None
+    serve_output(out, host=host, datasette_port=port, site_port=site_port, region=result.catalogue.region)
 
 # --- editors: ownership, freshness, help while typing --------------------------------------------
 
@@ -194,20 +225,15 @@ def owners_check(catalogue_dir: Path, base: str, head: str, editor: str, lang: s
     try:
         check = check_ownership(catalogue_dir, editor, base, head)
     except GitError as error:
-        click.echo(translate(N_("git kunde inte jämföra {base} och {head}: {detail}"), lang,
-                             base=base, head=head, detail=error.detail), err=True)
-        sys.exit(2)
+        raise Refused(translate(N_("git kunde inte jämföra {base} och {head}: {detail}"), lang,
+                                base=base, head=head, detail=error.detail), exit_code=2) from None
     except RulesUnreadable as unreadable:
-        print_problems(unreadable.problems, lang)
-        click.echo(translate(N_("owners.yml i {base} går inte att läsa; ingen ändring kan godkännas."), lang,
-                             base=base), err=True)
-        sys.exit(2)
-    for refusal in check.refusals:
-        click.echo(refusal.render(lang), err=True)
+        raise Refused(translate(N_("owners.yml i {base} går inte att läsa; ingen ändring kan godkännas."), lang,
+                                base=base), problems=unreadable.problems, lang=lang, exit_code=2) from None
     if not check.accepted:
-        click.echo(translate(N_("Ändringarna godkänns inte för {editor}. Be en behörig redaktör eller en samordnare "
-                                "om hjälp, eller ta bort ändringarna av filerna ovan."), lang, editor=editor), err=True)
-        sys.exit(1)
+        raise Refused(*(refusal.render(lang) for refusal in check.refusals),
+                      translate(N_("Ändringarna godkänns inte för {editor}. Be en behörig redaktör eller en samordnare "
+                                   "om hjälp, eller ta bort ändringarna av filerna ovan."), lang, editor=editor))
     click.echo(translate(N_("{editor} får ändra alla {count} ändrade filer."), lang,
                          editor=editor, count=len(check.paths)))
 
@@ -220,8 +246,7 @@ def owners_codeowners(catalogue_dir: Path, lang: str) -> None:
     try:
         path = write_codeowners(catalogue_dir)
     except RulesUnreadable as unreadable:
-        print_problems(unreadable.problems, lang)
-        sys.exit(1)
+        raise Refused(problems=unreadable.problems, lang=lang) from None
     click.echo(translate(N_("Skrev {path}."), lang, path=display_path(catalogue_dir, path)))
 
 
@@ -237,7 +262,7 @@ def review_status_command(catalogue_dir: Path, owner: str | None, today, within:
                           lang: str) -> None:
     """Insatser som har passerat sitt granskningsdatum, per ägare (always exit 0 when readable)."""
     day = as_date(today) or date.today()
-    catalogue = readable_catalogue_or_exit(catalogue_dir, day, lang)
+    catalogue = readable_catalogue(catalogue_dir, day, lang)
     check_owner(catalogue, owner, lang)
     statuses = review_status(catalogue, day, owner, within)
     if as_json:
@@ -247,13 +272,11 @@ def review_status_command(catalogue_dir: Path, owner: str | None, today, within:
         click.echo(line)
 
 
-def readable_catalogue_or_exit(catalogue_dir: Path, day: date, lang: str):
-    """The catalogue checked as of `day` (warnings allowed), or exit 1 printing the errors."""
+def readable_catalogue(catalogue_dir: Path, day: date, lang: str):
+    """The catalogue checked as of `day` (warnings allowed); its errors refuse the command."""
     result = read_catalogue(catalogue_dir, today=day)
     if result.catalogue is None:
-        print_problems(result.errors, lang)
-        click.echo(summary_of_errors(result.errors, lang), err=True)
-        sys.exit(1)
+        raise CatalogueErrors(result.errors, lang)
     return result.catalogue
 
 
@@ -281,10 +304,8 @@ def reviewed_command(files: tuple[Path, ...], role: str, today, lang: str) -> No
         click.echo(translate(N_("{path}: bekräftad, granskad {date} av {role}."), lang,
                              path=confirmation.path, date=day.isoformat(), role=role))
     if result.refused:
-        print_problems(result.refused, lang)
-        click.echo(translate(N_("{count} filer ändrades inte. Rätta det som står ovan och kör kommandot igen för "
-                                "dem."), lang, count=len(result.refused)), err=True)
-        sys.exit(1)
+        raise Refused(translate(N_("{count} filer ändrades inte. Rätta det som står ovan och kör kommandot igen för "
+                                   "dem."), lang, count=len(result.refused)), problems=result.refused, lang=lang)
 
 
 @cli.command("remind")
@@ -309,7 +330,7 @@ def remind_command(catalogue_dir: Path, today, within: int, owner: str | None, s
     if issues and dry_run:
         raise click.UsageError(translate(N_("Välj antingen --issues eller --dry-run."), lang))
     day = as_date(today) or date.today()
-    catalogue = readable_catalogue_or_exit(catalogue_dir, day, lang)
+    catalogue = readable_catalogue(catalogue_dir, day, lang)
     check_owner(catalogue, owner, lang)
     settings = reminder_settings(catalogue, catalogue_dir, day, within, site_url)
     every = reminders(catalogue, settings, owner)
@@ -341,8 +362,7 @@ def send_reminder_emails(due: list, settings, lang: str) -> None:
     try:
         smtp = smtp_settings(os.environ)
     except SmtpSettingsInvalid as invalid:
-        click.echo(translate(invalid.message, lang, **invalid.params), err=True)
-        sys.exit(2)
+        raise Refused(translate(invalid.message, lang, **invalid.params), exit_code=2) from None
     deliveries = send_reminders(email_messages(due, settings, smtp.sender), smtp)
     for delivery, reminder in zip(deliveries, due, strict=True):
         if delivery.sent:
@@ -355,10 +375,8 @@ def send_reminder_emails(due: list, settings, lang: str) -> None:
                                  detail=delivery.error), err=True)
     failed = [delivery.owner.slug for delivery in deliveries if not delivery.sent]
     if failed:
-        click.echo(translate(N_("{count} påminnelser skickades inte: {owners}. Kör kommandot igen med --owner för "
-                                "var och en när felet är rättat."), lang, count=len(failed), owners=", ".join(failed)),
-                   err=True)
-        sys.exit(1)
+        raise Refused(translate(N_("{count} påminnelser skickades inte: {owners}. Kör kommandot igen med --owner för "
+                                   "var och en när felet är rättat."), lang, count=len(failed), owners=", ".join(failed)))
 
 
 @cli.command("schema")
@@ -374,15 +392,13 @@ def schema_command(catalogue_dir: Path, out: Path | None, check: bool, lang: str
     try:
         if check:
             if not entry_schema_is_current(catalogue_dir, target):
-                click.echo(translate(N_("{path} är inte aktuell. Kör `insatsbas schema` och checka in filen."),
-                                     lang, path=shown), err=True)
-                sys.exit(1)
+                raise Refused(translate(N_("{path} är inte aktuell. Kör `insatsbas schema` och checka in filen."),
+                                        lang, path=shown))
             click.echo(translate(N_("{path} är aktuell."), lang, path=shown))
             return
         write_entry_schema(catalogue_dir, target)
     except VocabulariesInvalid as invalid:
-        print_problems(invalid.problems, lang)
-        sys.exit(1)
+        raise Refused(problems=invalid.problems, lang=lang) from None
     click.echo(translate(N_("Skrev {path}."), lang, path=shown))
 
 
@@ -397,11 +413,9 @@ def new_command(catalogue_dir: Path, owner: str, title: str, today, lang: str) -
     try:
         path = new_entry(catalogue_dir, owner, title, as_date(today))
     except NewEntryRefused as refused:
-        click.echo(refused.reason.text(lang), err=True)
-        sys.exit(1)
+        raise Refused(refused.reason.text(lang)) from None
     except RulesUnreadable as unreadable:
-        print_problems(unreadable.problems, lang)
-        sys.exit(1)
+        raise Refused(problems=unreadable.problems, lang=lang) from None
     click.echo(translate(N_("Skrev {path}. Fyll i fälten och kör `insatsbas validate`."), lang,
                          path=display_path(catalogue_dir, path)))
 
@@ -413,16 +427,17 @@ def new_command(catalogue_dir: Path, owner: str, title: str, today, lang: str) -
 @lang_option
 def format_command(catalogue_dir: Path, paths: tuple[Path, ...], check: bool, lang: str) -> None:
     """Skriv insatsfiler i katalogens form, som webbredigeraren skriver dem (rewrite entries canonically)."""
-    from insatsbas.formatting import Outcome, format_entries
+    from insatsbas.editing.formatting import Outcome, format_entries
 
     try:
         report = format_entries(catalogue_dir, paths, check=check)
     except VocabulariesInvalid as invalid:
-        print_problems(invalid.problems, lang)
-        sys.exit(1)
+        raise Refused(problems=invalid.problems, lang=lang) from None
     unreadable = report.with_outcome(Outcome.UNREADABLE)
-    print_problems([f.problem for f in unreadable if f.problem], lang)
     rewritten = report.with_outcome(Outcome.REWRITTEN)
+
+    # The unreadable files' problems come first; the command fails at the end.
+    Refused(problems=[f.problem for f in unreadable if f.problem], lang=lang).show()
     for result in rewritten:
         if check:
             message = N_("{path}: är inte skriven i katalogens form. Kör `insatsbas format {path}`.")
@@ -432,19 +447,19 @@ def format_command(catalogue_dir: Path, paths: tuple[Path, ...], check: bool, la
             message = N_("Skrev om {path} i katalogens form.")
         click.echo(translate(message, lang, path=result.shown, count=result.comments), err=check)
     total = len(report.files)
-    if unreadable:
-        click.echo(translate(N_("{count} filer gick inte att läsa och ändrades inte. Rätta felen ovan och kör igen."),
-                             lang, count=len(unreadable)), err=True)
+    failures = [translate(N_("{count} filer gick inte att läsa och ändrades inte. Rätta felen ovan och kör igen."),
+                          lang, count=len(unreadable))] if unreadable else []
     if check and rewritten:
-        click.echo(translate(N_("{count} av {total} filer är inte i katalogens form. Kör `insatsbas format` och "
-                                "checka in ändringarna."), lang, count=len(rewritten), total=total), err=True)
-    elif check:
-        click.echo(translate(N_("Alla {total} filer är i katalogens form."), lang,
-                             total=total - len(unreadable)))
+        raise Refused(*failures, translate(N_("{count} av {total} filer är inte i katalogens form. Kör `insatsbas "
+                                              "format` och checka in ändringarna."), lang, count=len(rewritten),
+                                           total=total))
+    if check:
+        done = translate(N_("Alla {total} filer är i katalogens form."), lang, total=total - len(unreadable))
     else:
-        click.echo(translate(N_("{changed} av {total} filer skrevs om."), lang, changed=len(rewritten), total=total))
-    if unreadable or (check and rewritten):
-        sys.exit(1)
+        done = translate(N_("{changed} av {total} filer skrevs om."), lang, changed=len(rewritten), total=total)
+    if failures:
+        raise Refused(*failures, done)
+    click.echo(done)
 
 
 @cli.command("edit")
@@ -458,8 +473,8 @@ def edit_command(catalogue_dir: Path, host: str, port: int, decap_port: int, no_
     """Öppna webbredigeraren på katalogen i den här mappen (the web editor on the working copy)."""
     import webbrowser
 
-    from insatsbas.editor.local import CatalogueUnreadable, DecapServerFailed, serve_editor
     from insatsbas.editor.page import EditorUnavailable
+    from insatsbas.serve.editor import CatalogueUnreadable, DecapServerFailed, serve_editor
 
     def announce(url: str) -> None:
         click.echo(translate(N_("Webbredigeraren: {url}  (Ctrl-C avslutar)"), lang, url=url))
@@ -471,16 +486,13 @@ def edit_command(catalogue_dir: Path, host: str, port: int, decap_port: int, no_
     try:
         serve_editor(catalogue_dir, announce, host=host, port=port, decap_port=decap_port)
     except EditorUnavailable as missing:
-        click.echo(translate(missing.message, lang, path=missing.missing), err=True)
-        sys.exit(1)
+        raise Refused(translate(missing.message, lang, path=missing.missing)) from None
     except CatalogueUnreadable as unreadable:
-        print_problems(unreadable.problems, lang)
-        click.echo(translate(N_("Webbredigeraren behöver vokabulärerna och owners.yml. Rätta felen ovan."), lang),
-                   err=True)
-        sys.exit(1)
+        raise Refused(translate(N_("Webbredigeraren behöver vokabulärerna och owners.yml. Rätta felen ovan."), lang),
+                      problems=unreadable.problems, lang=lang) from None
     except DecapServerFailed as failed:
-        click.echo(translate(N_("decap-server startade inte: {output}"), lang, output=failed.output.strip()), err=True)
-        sys.exit(1)
+        raise Refused(translate(N_("decap-server startade inte: {output}"), lang, output=failed.output.strip())) \
+            from None
 
 
 @cli.group("export")
@@ -498,9 +510,7 @@ def export_hsds(catalogue_dir: Path, out: Path, lang: str, today) -> None:
     """Skriv katalogen som Open Referral HSDS 3.0: JSON och CSV (write HSDS JSON and tabular)."""
     result = read_catalogue(catalogue_dir, today=as_date(today))
     if result.catalogue is None:
-        print_problems(result.problems, lang)
-        click.echo(summary_of_errors(result.problems, lang), err=True)
-        sys.exit(1)
+        raise CatalogueErrors(result.problems, lang)
     export = write_hsds(result.catalogue, out)
     click.echo(translate(N_("Exporterade {services} tjänster i HSDS 3.0: {json} och {tables} tabeller i {tabular}."),
                          lang, services=export.services, json=export.json_path, tables=len(export.tables),
@@ -524,15 +534,15 @@ def import_hsds_command(file: Path, owner: str, catalogue_dir: Path, replace: bo
     try:
         result = import_hsds(file, owner, catalogue_dir, today=as_date(today), replace=replace)
     except HsdsImportError as error:
-        click.echo(translate(error.message, lang, **error.params), err=True)
-        sys.exit(1)
+        raise Refused(translate(error.message, lang, **error.params)) from None
     except ValueError as error:
-        click.echo(translate(N_("Filen {file} är inte giltig JSON: {detail}"), lang, file=file, detail=error), err=True)
-        sys.exit(1)
-    for line in render_report(result, catalogue_dir / owner, lang):
-        click.echo(line, err=not result.ok)
+        raise Refused(translate(N_("Filen {file} är inte giltig JSON: {detail}"), lang, file=file, detail=error)) \
+            from None
+    report = render_report(result, catalogue_dir / owner, lang)
     if not result.ok:
-        sys.exit(1)
+        raise Refused(*report)
+    for line in report:
+        click.echo(line)
 
 
 # --- search and statistics -----------------------------------------------------------------------
@@ -545,13 +555,12 @@ min_count_option = click.option(
 )
 
 
-def load_or_exit(catalogue_dir: Path, lang: str):
+def loaded_catalogue(catalogue_dir: Path, lang: str):
+    """The checked catalogue; its problems refuse the command."""
     try:
         return load_catalogue(catalogue_dir)
     except CatalogueInvalid as invalid:
-        print_problems(invalid.problems, lang)
-        click.echo(summary_of_errors(invalid.problems, lang), err=True)
-        sys.exit(1)
+        raise CatalogueErrors(invalid.problems, lang) from None
 
 
 @cli.command("search")
@@ -571,15 +580,13 @@ def search_command(text: str, municipality: str | None, as_json: bool, limit: in
     try:
         searcher = Searcher.from_output(out, catalogue_dir)
     except CatalogueInvalid as invalid:
-        print_problems(invalid.problems, lang)
-        click.echo(summary_of_errors(invalid.problems, lang), err=True)
-        sys.exit(1)
+        raise CatalogueErrors(invalid.problems, lang) from None
     try:
         result = search_catalogue(text, searcher, municipality=municipality, limit=limit)
     except UnknownMunicipality as unknown:
-        click.echo(translate(N_("Okänd kommun «{municipality}». Giltiga: {values}."), lang,
-                             municipality=unknown.municipality, values=", ".join(unknown.known)), err=True)
-        sys.exit(2)
+        raise Refused(translate(N_("Okänd kommun «{municipality}». Giltiga: {values}."), lang,
+                                municipality=unknown.municipality, values=", ".join(unknown.known)), exit_code=2) \
+            from None
     if as_json:
         click.echo(json.dumps({
             "query": result.query, "searched": result.searched,
@@ -638,9 +645,8 @@ def stats_report(db_path: Path, out: Path, catalogue_dir: Path, min_count: int, 
     from insatsbas.stats.report import write_report
 
     if not db_path.exists():
-        click.echo(translate(N_("Hittar inte {db}. Kör först insatsbas stats ingest."), lang, db=db_path), err=True)
-        sys.exit(1)
-    page = write_report(db_path, load_or_exit(catalogue_dir, lang), out, min_count=min_count)
+        raise Refused(translate(N_("Hittar inte {db}. Kör först insatsbas stats ingest."), lang, db=db_path))
+    page = write_report(db_path, loaded_catalogue(catalogue_dir, lang), out, min_count=min_count)
     click.echo(translate(N_("Statistiksidan är skriven: {path}"), lang, path=page))
 
 
@@ -658,9 +664,8 @@ def stats_suggest(db_path: Path, review_file: Path | None, catalogue_dir: Path, 
     from insatsbas.stats.suggest import render_review, suggest, write_review
 
     if not db_path.exists():
-        click.echo(translate(N_("Hittar inte {db}. Kör först insatsbas stats ingest."), lang, db=db_path), err=True)
-        sys.exit(1)
-    searcher = Searcher(*index_in_memory(load_or_exit(catalogue_dir, lang)))
+        raise Refused(translate(N_("Hittar inte {db}. Kör först insatsbas stats ingest."), lang, db=db_path))
+    searcher = Searcher(*index_in_memory(loaded_catalogue(catalogue_dir, lang)))
     suggestions = suggest(db_path, searcher, min_count=min_count)
     if review_file is None:
         click.echo(render_review(suggestions), nl=False)

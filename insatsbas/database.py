@@ -15,12 +15,13 @@ from typing import Any
 
 import sqlite_utils
 
+from insatsbas.incremental import WholeProjection
 from insatsbas.markup import render_markdown
 from insatsbas.model import Catalogue, Intervention, Term
 from insatsbas.progress import QUIET, Progress
-from insatsbas.reader import slugify
+from insatsbas.sources.text import slugify
+from insatsbas.urls import DATABASE_NAME, intervention_path
 
-DATABASE_NAME = "insatsbas.db"
 FTS_COLUMNS = ["title", "summary", "description", "keywords"]
 FTS_TOKENIZER = "unicode61 remove_diacritics 0"
 
@@ -32,11 +33,6 @@ LINK_TABLES = {
     "intervention_residence_statuses": ("residence_statuses", "residence_status", "residence_statuses", "slug"),
     "intervention_service_area": ("open_to", "municipality", "municipalities", "slug"),
 }
-
-
-def intervention_path(intervention_id: str) -> str:
-    """The entry's stable address on the site, derived from its id."""
-    return f"/insats/{intervention_id}/"
 
 
 def write_database(catalogue: Catalogue, path: Path, progress: Progress = QUIET) -> None:
@@ -217,3 +213,11 @@ def insert(db: sqlite_utils.Database, table: str, rows: list[dict[str, Any]], *,
     """Create the table from its declared columns (so it exists even with no rows), then fill it."""
     db[table].create(columns, pk=pk, foreign_keys=foreign_keys)
     db[table].insert_all(rows)
+
+
+def database_projection(catalogue: Catalogue, out: Path, progress: Progress = QUIET) -> None:
+    write_database(catalogue, out / DATABASE_NAME, progress)
+
+
+# Build projection: OUT/insatsbas.db, written whole (sqlite-utils), reused when the catalogue's data is unchanged.
+PROJECTION = WholeProjection("database", "Databas", (DATABASE_NAME,), database_projection)

@@ -1,13 +1,18 @@
 """The incremental build: a manifest of what each output was made from, stored with the output.
 
 The manifest is `OUT/.insatsbas-build.json` (a dot file the site never links). It holds
-- `inputs`: one fingerprint of everything every output depends on (the code, the theme, content/,
-  the vocabularies, synonyms, newcomer figures and coordinators, and the versions of the libraries
-  that render). When it differs, the build is a full build;
-- `projections`: per projection that is reused whole (database, HSDS, Whoosh), the fingerprint of the
-  catalogue data it was made from;
+- `inputs`: one fingerprint of everything every output depends on (the package: code, theme and default
+  pages; a region's own templates and pages; the vocabularies, region, synonyms, newcomer figures and
+  coordinators, and the versions of the libraries that render). When it differs, the build is a full build;
+- `projections`: per projection that is reused whole (`WholeProjection`: database, HSDS, Whoosh), the
+  fingerprint of the catalogue data it was made from;
 - `pages`: every HTML file of the site, with the fingerprint of what it shows, or null for a page that
   is always rendered (start, search, list, /for-mig/, 404 and the content pages).
+
+Every projection plugs into a build the same way (`Projection`): it declares the folders it is made from
+besides the package (`sources`, part of `inputs`) and, given the build's `BuildRun` (the previous output,
+the manifest being written, the fingerprints computed once), decides itself what it reuses. A
+`WholeProjection` is reused whole when the catalogue's data is unchanged; the site reuses page by page.
 
 The manifest is written into the staging folder last, so it is swapped in together with the output it
 describes. A missing, foreign or unreadable manifest means a full build. Fingerprints are SHA-256 over
@@ -21,11 +26,14 @@ import hashlib
 import json
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
+from typing import Protocol
 
 from insatsbas.model import Catalogue, Intervention
+from insatsbas.progress import Progress
 
 MANIFEST_NAME = ".insatsbas-build.json"
 MANIFEST_FORMAT = 1
@@ -45,18 +53,12 @@ def digest(*parts: object) -> str:
     return h.hexdigest()
 
 
-def default_sources() -> tuple[Path, ...]:
-    """The code, the theme (templates, CSS, JS, interface translations) and the hand-written pages."""
-    from insatsbas import site  # the site imports this module
-
-    return (PACKAGE_DIR, site.THEME_DIR, site.CONTENT_DIR)
-
-
 def source_fingerprint(folders: tuple[Path, ...]) -> str:
     """Every file in the folders, and the rendering libraries' versions. Not cached: a few hundred small
     files take milliseconds, and a long-running process may see the theme change."""
     h = hashlib.sha256()
-    for folder in folders:
+    for position, folder in enumerate(folders):
+        h.update(f"{position}\x00".encode())
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in SOURCE_SUFFIXES and "__pycache__" not in path.parts:
                 h.update(path.relative_to(folder).as_posix().encode() + b"\x00" + path.read_bytes() + b"\x00")
@@ -69,10 +71,11 @@ def source_fingerprint(folders: tuple[Path, ...]) -> str:
     return h.hexdigest()
 
 
-def inputs_fingerprint(catalogue: Catalogue, sources: tuple[Path, ...] | None = None) -> str:
-    """What every output shows: code, theme, content, vocabularies, synonyms, newcomers, coordinators."""
-    return digest(MANIFEST_FORMAT, source_fingerprint(sources or default_sources()), catalogue.vocabularies,
-                  catalogue.synonyms, catalogue.newcomers, catalogue.coordinators)
+def inputs_fingerprint(catalogue: Catalogue, sources: tuple[Path, ...] = ()) -> str:
+    """What every output shows: the package (code, theme, default pages), the projections' other `sources`
+    (a region's templates and pages), vocabularies, region, synonyms, newcomers, coordinators."""
+    return digest(MANIFEST_FORMAT, source_fingerprint((PACKAGE_DIR, *sources)), catalogue.vocabularies,
+                  catalogue.region, catalogue.synonyms, catalogue.newcomers, catalogue.coordinators)
 
 
 def entry_fingerprint(catalogue: Catalogue, entry: Intervention) -> str:
@@ -139,6 +142,73 @@ class Previous:
 
     def projection(self, name: str, fingerprint: str) -> bool:
         return self.manifest.projections.get(name) == fingerprint
+
+
+@dataclass
+class BuildRun:
+    """What one build hands every projection, and what the projections report back to it."""
+
+    previous: Previous | None
+    manifest: Manifest
+    entries: dict[str, str]
+    """Each entry's fingerprint (`entry_fingerprint`), computed once for every projection."""
+    data: str
+    """The catalogue's fingerprint apart from the day of the build (`catalogue_fingerprint`)."""
+    progress: Progress
+    reused: list[str] = field(default_factory=list)
+    """Projections taken whole from the previous output."""
+    pages_rendered: int = 0
+    pages_reused: int = 0
+    changed_pages: frozenset[str] | None = None
+    """Site-relative paths of pages written with other bytes, added or removed (None: no previous build)."""
+
+    def reuse_whole(self, name: str, fingerprint: str, outputs: tuple[str, ...], stage: Path) -> bool:
+        """Link `outputs` from the previous output into `stage` when the projection `name` made them from the
+        same `fingerprint`, and record the fingerprint in the new manifest either way; False when they must be
+        written again."""
+        self.manifest.projections[name] = fingerprint
+        previous = self.previous
+        if previous is None or not previous.projection(name, fingerprint):
+            return False
+        if not all((previous.out / output).exists() for output in outputs):
+            return False
+        for output in outputs:
+            link_tree(previous.out / output, stage / output)
+        self.reused.append(name)
+        return True
+
+
+class Projection(Protocol):
+    """One output of the build, written from the checked catalogue into the staging folder. It declares what
+    it is made from besides the package (`sources`) and decides what of the previous output it reuses."""
+
+    name: str
+    """Its key in the manifest and in `BuildResult.reused_projections`."""
+    label: str
+    """What the progress line and the timings call it."""
+
+    def sources(self) -> tuple[Path, ...]: ...
+
+    def write(self, catalogue: Catalogue, out: Path, run: BuildRun) -> None: ...
+
+
+@dataclass(frozen=True)
+class WholeProjection:
+    """A projection that any change of the catalogue's data rewrites whole (its engine writes one file or one
+    index): when the data is unchanged (a change of --today, say), its `outputs` are taken from the previous
+    output. Its fingerprint is the catalogue's data (`BuildRun.data`)."""
+
+    name: str
+    label: str
+    outputs: tuple[str, ...]
+    writer: Callable[[Catalogue, Path, Progress], None]
+
+    def sources(self) -> tuple[Path, ...]:
+        return ()
+
+    def write(self, catalogue: Catalogue, out: Path, run: BuildRun) -> None:
+        if not run.reuse_whole(self.name, run.data, self.outputs, out):
+            self.writer(catalogue, out, run.progress)
 
 
 def link_or_copy(source: Path, target: Path) -> None:

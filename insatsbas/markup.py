@@ -5,7 +5,7 @@ only harmless tags and attributes, so no script, event handler or javascript: UR
 
 A backslash at the end of a line is a hard line break, as in CommonMark: the web editor's Markdown widget
 writes line breaks that way, and the catalogue's written form turns two trailing spaces into one
-(insatsbas/canonical.py). Python-Markdown only knows the trailing spaces, so a small inline pattern adds it.
+(insatsbas/sources/canonical.py). Python-Markdown only knows the trailing spaces, so a small inline pattern adds it.
 """
 
 from __future__ import annotations

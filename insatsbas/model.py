@@ -41,17 +41,51 @@ class Municipality(Term):
 
 
 @dataclass(frozen=True)
+class County(Term):
+    """A county (län), its slug SCB's two-digit länskod: the first two digits of its municipalities' codes."""
+
+    @property
+    def code(self) -> str:
+        return self.slug
+
+
+@dataclass(frozen=True)
 class Vocabularies:
     municipalities: dict[str, Municipality]
     categories: dict[str, Term]
     target_groups: dict[str, Term]
     languages: dict[str, Term]
     residence_status: dict[str, Term]
+    # Not a field of entries: the counties their municipalities are in (search partitions, addresses).
+    counties: dict[str, County] = field(default_factory=dict)
 
+    # The vocabularies entries choose their terms from.
     NAMES = ("municipalities", "categories", "target_groups", "languages", "residence_status")
 
     def __getitem__(self, name: str) -> dict[str, Term]:
         return getattr(self, name)
+
+    def county_of(self, municipality: str) -> County:
+        return self.counties[self.municipalities[municipality].code[:2]]
+
+
+@dataclass(frozen=True)
+class Region:
+    """catalogue/region.yml: the region the catalogue covers, as the site, the open data and the reminders
+    name it, in every interface language."""
+
+    name: dict[str, str]
+    """"Skåne": the site is "Insatsbas Skåne"."""
+    in_region: dict[str, str]
+    """The name after "insatser för nyanlända ...": Swedish says "i Skåne" but "på Gotland"."""
+    site_url: str | None = None
+    """The public site's address, for links in reminders, when it is known."""
+
+    def name_in(self, language: str) -> str:
+        return self.name.get(language) or self.name["sv"]
+
+    def in_region_in(self, language: str) -> str:
+        return self.in_region.get(language) or self.in_region["sv"]
 
 
 @dataclass(frozen=True)
@@ -232,6 +266,7 @@ class Catalogue:
     owners: dict[str, Owner]
     coordinators: tuple[Coordinator, ...]
     interventions: tuple[Intervention, ...]
+    region: Region
     synonyms: Synonyms = Synonyms()
     newcomers: Newcomers = Newcomers()
     # The date the catalogue was checked against; projections compute "past review" from it.

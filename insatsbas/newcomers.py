@@ -20,8 +20,8 @@ from typing import Any
 
 from insatsbas.i18n import N_
 from insatsbas.model import NewcomerFigure, Newcomers, Vocabularies
-from insatsbas.problems import Problem
-from insatsbas.reader import read_checked
+from insatsbas.sources.files import read_checked
+from insatsbas.sources.problems import Problem
 
 NEWCOMERS_FILE = "newcomers.yml"
 

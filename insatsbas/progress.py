@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from typing import TypeVar
 
 import click
@@ -26,11 +25,6 @@ class Progress:
             return
         with click.progressbar(items, label=label, length=length, file=sys.stderr, show_pos=True) as bar:
             yield from bar
-
-    @contextmanager
-    def phase(self, text: str) -> Iterator[None]:
-        self.step(text)
-        yield
 
 
 QUIET = Progress(enabled=False)

@@ -15,23 +15,16 @@ word of any group, because then a search for it would have two meanings.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 from insatsbas.i18n import N_
 from insatsbas.model import Synonyms
-from insatsbas.problems import Problem
-from insatsbas.reader import read_checked
+from insatsbas.sources.files import read_checked
+from insatsbas.sources.problems import Problem
+from insatsbas.sources.text import normalise
 
 SYNONYMS_FILE = "synonyms.yml"
-WORD = re.compile(r"\w+(?:[-'’]\w+)*")
-
-
-def normalise(text: str) -> str:
-    """How words are compared: NFC, lower case, words separated by single spaces."""
-    return " ".join(WORD.findall(unicodedata.normalize("NFC", text).lower()))
 
 
 def synonyms_schema() -> dict[str, Any]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from insatsbas.canonical import Layout
+from insatsbas.sources.canonical import Layout
 
 AWKWARD_TEXTS = [
     "Språkcafé", "kl. 10:30", "Plats: Huset", "#hashtag", "a # b", "a#b", "0126", "0701740605", "08-123 45 67",

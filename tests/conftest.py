@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import socket
 import subprocess
@@ -17,6 +18,9 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "catalogue"
 TODAY = date(2026, 11, 22)
+# The web editor's JavaScript packages, installed by `npm ci` here: the commands look for node_modules in the
+# working folder, and the tests run many of them in temporary folders.
+os.environ.setdefault("INSATSBAS_NODE_MODULES", str(REPO / "node_modules"))
 
 VALID_ENTRY = """\
 title: Språkcafé på biblioteket
@@ -110,6 +114,7 @@ def make_catalogue(tmp_path: Path) -> Callable[..., Path]:
         root.mkdir()
         shutil.copytree(SAMPLE / "vocabularies", root / "vocabularies")
         shutil.copy(SAMPLE / "owners.yml", root / "owners.yml")
+        shutil.copy(SAMPLE / "region.yml", root / "region.yml")
         for relative, text in (entries or {}).items():
             write(root / relative, text)
         return root

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from insatsbas import schema as schemas
+from insatsbas.sources import schema as schemas
 from tests.conftest import VALID_ENTRY
 
 FILE = "catalogue/huddinge/sprakcafe.yml"

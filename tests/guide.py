@@ -1,4 +1,4 @@
-"""The editors' guide (content/pages/redaktorer.md) read as the tests follow it: its code blocks, its example
+"""The editors' guide (insatsbas/content/pages/redaktorer.md) read as the tests follow it: its code blocks, its example
 entry, its mistakes, and the new entry its web-editor steps create."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ import re
 
 from tests.conftest import REPO
 
-GUIDE = REPO / "content" / "pages" / "redaktorer.md"
+GUIDE = REPO / "insatsbas" / "content" / "pages" / "redaktorer.md"
 
 
 def guide_text() -> str:

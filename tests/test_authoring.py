@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
-from insatsbas.authoring import render_entry_schema, schema_path
 from insatsbas.cli import cli
-from insatsbas.yamlsource import read_document
+from insatsbas.editing.authoring import render_entry_schema, schema_path
+from insatsbas.sources.yamlsource import read_document
 from tests.conftest import REPO, SAMPLE, VALID_ENTRY, write
 
 COMMITTED_SCHEMA = REPO / "schema" / "insats.schema.json"

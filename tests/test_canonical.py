@@ -1,4 +1,4 @@
-"""The catalogue's one written form (insatsbas/canonical.py) and `insatsbas format`."""
+"""The catalogue's one written form (insatsbas/sources/canonical.py) and `insatsbas format`."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from insatsbas.canonical import dump, number_text, plain_allowed, tidy, tidy_text
 from insatsbas.cli import cli
-from insatsbas.formatting import catalogue_layout
+from insatsbas.editing.formatting import catalogue_layout
 from insatsbas.markup import render_markdown
 from insatsbas.reader import load_catalogue, read_vocabularies
-from insatsbas.schema import entry_schema
-from insatsbas.yamlsource import parse_document, read_document
+from insatsbas.sources.canonical import dump, number_text, plain_allowed, tidy, tidy_text
+from insatsbas.sources.schema import entry_schema
+from insatsbas.sources.yamlsource import parse_document, read_document
 from tests.canonical_cases import generated_entries
 from tests.conftest import SAMPLE, TODAY, VALID_ENTRY
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from insatsbas.build import build
 from insatsbas.cli import cli
-from insatsbas.problems import CatalogueInvalid
+from insatsbas.sources.problems import CatalogueInvalid
 from tests.conftest import TODAY, VALID_ENTRY
 
 
@@ -102,6 +102,7 @@ def test_failed_build_leaves_previous_output_untouched(make_catalogue, tmp_path)
 
 def test_build_failing_midway_leaves_previous_output_untouched(make_catalogue, tmp_path, monkeypatch):
     from insatsbas import build as build_module
+    from insatsbas.incremental import WholeProjection
 
     root = make_catalogue({"huddinge/a.yml": VALID_ENTRY})
     out = tmp_path / "out"
@@ -112,7 +113,9 @@ def test_build_failing_midway_leaves_previous_output_untouched(make_catalogue, t
         (stage / "half-written.html").write_text("...")
         raise OSError("disk full")
 
-    monkeypatch.setattr(build_module, "PROJECTIONS", [*build_module.PROJECTIONS, ("Trasig", broken)])
+    every = build_module.projections
+    monkeypatch.setattr(build_module, "projections",
+                        lambda overrides: [*every(overrides), WholeProjection("trasig", "Trasig", (), broken)])
     with pytest.raises(OSError):
         build(root, out, today=TODAY)
     assert (out / "insatsbas.db").read_bytes() == before

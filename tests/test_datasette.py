@@ -9,7 +9,7 @@ from tests.conftest import REPO, running_datasette
 
 @pytest.fixture(scope="module")
 def datasette(sample_build):
-    with running_datasette(sample_build / "insatsbas.db", REPO / "metadata.yml") as client:
+    with running_datasette(sample_build / "insatsbas.db", REPO / "insatsbas" / "datasette" / "metadata.yml") as client:
         yield client
 
 
@@ -63,7 +63,7 @@ def test_every_table_and_column_is_described(datasette):
 
     from tests.conftest import REPO as repo
 
-    metadata = yaml.safe_load((repo / "metadata.yml").read_text(encoding="utf-8"))
+    metadata = yaml.safe_load((repo / "insatsbas" / "datasette" / "metadata.yml").read_text(encoding="utf-8"))
     described = metadata["databases"]["insatsbas"]["tables"]
     tables = rows(datasette, "", sql="select name from sqlite_master where type='table' and name not like '%_fts%'")
     for table in (t["name"] for t in tables):
@@ -71,6 +71,18 @@ def test_every_table_and_column_is_described(datasette):
         columns = [c["name"] for c in rows(datasette, "", sql=f"select name from pragma_table_info('{table}')")]
         missing = set(columns) - set(described[table].get("columns", {}))
         assert not missing, (table, missing)
+
+
+def test_insatsbas_serve_titles_datasette_with_the_region_and_the_package_names_none():
+    from insatsbas.reader import load_catalogue
+    from insatsbas.serve import METADATA, datasette_metadata
+    from tests.conftest import SAMPLE, TODAY
+
+    region = load_catalogue(SAMPLE, today=TODAY).region
+    assert datasette_metadata(region)["title"] == "Insatsbas – insatser för nyanlända på Södertörn"
+    assert datasette_metadata()["title"] == "Insatsbas – insatser för nyanlända"
+    assert "Södertörn" not in METADATA.read_text(encoding="utf-8")
+    assert datasette_metadata(region)["databases"] == datasette_metadata()["databases"]
 
 
 def eligible(intervention, *, status, age, municipality, months=None, gender=None) -> bool:

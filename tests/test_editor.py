@@ -20,12 +20,12 @@ import pytest
 from click.testing import CliRunner
 
 from insatsbas.build import build
-from insatsbas.canonical import entry_layout
 from insatsbas.cli import cli
 from insatsbas.editor import PublishedEditor
 from insatsbas.editor.config import Backend, editor_config, editor_setup
-from insatsbas.editor.local import catalogue_sources
-from insatsbas.schema import entry_schema
+from insatsbas.serve.editor import catalogue_sources
+from insatsbas.sources.canonical import entry_layout
+from insatsbas.sources.schema import entry_schema
 from tests.conftest import REPO, SAMPLE, TODAY
 from tests.test_editor_format import HARNESS
 from tests.test_incremental import assert_same_output, change_entry
@@ -235,6 +235,7 @@ def test_the_editor_brings_decap_without_source_maps_and_the_yaml_browser_build(
 def test_an_incremental_build_with_the_editor_equals_a_full_one(built_with_editor, tmp_path):
     catalogue, out = tmp_path / "catalogue", tmp_path / "output"
     shutil.copytree(SAMPLE, catalogue)
+    shutil.copytree(REPO / "pages", tmp_path / "pages")  # the region's pages beside it, as in the repository
     shutil.copytree(built_with_editor, out)
     change_entry(catalogue)
     result = build(catalogue, out, today=TODAY, editor=EDITOR)

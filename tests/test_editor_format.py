@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
-from insatsbas.canonical import dump
-from insatsbas.formatting import catalogue_layout
+from insatsbas.editing.formatting import catalogue_layout
 from insatsbas.reader import load_catalogue
-from insatsbas.yamlsource import parse_document, read_document
+from insatsbas.sources.canonical import dump
+from insatsbas.sources.yamlsource import parse_document, read_document
 from tests.canonical_cases import generated_entries
 from tests.conftest import REPO, SAMPLE, TODAY
 

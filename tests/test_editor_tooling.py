@@ -16,9 +16,10 @@ from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
 from insatsbas.cli import cli
-from insatsbas.formatting import catalogue_layout, format_text
-from insatsbas.reader import load_catalogue, slugify
-from insatsbas.yamlsource import read_document
+from insatsbas.editing.formatting import catalogue_layout, format_text
+from insatsbas.reader import load_catalogue
+from insatsbas.sources.text import slugify
+from insatsbas.sources.yamlsource import read_document
 from tests.conftest import REPO, SAMPLE, TODAY
 from tests.guide import code_blocks, guide_text, section, shell_commands, web_editor_new_entry
 
@@ -83,6 +84,13 @@ def test_main_is_published_with_the_web_editor_for_this_repository(workflow):
     build = next(run for run in runs(publish) if run.startswith("insatsbas build"))
     arguments = shlex.split(build)
     assert arguments[arguments.index("--editor-repo") + 1] == "${{ github.repository }}"
+
+
+def test_the_workflows_install_the_package_as_a_region_would_not_editable():
+    for path in (WORKFLOW, REPO / ".github" / "workflows" / "granskning.yml"):
+        jobs = yaml.safe_load(path.read_text(encoding="utf-8"))["jobs"].values()
+        installs = [line.strip() for job in jobs for run in runs(job) for line in run.splitlines() if "pip install" in line]
+        assert installs and set(installs) == {"python -m pip install ."}, (path.name, installs)
 
 
 def test_main_is_built_and_published_with_pages(workflow):

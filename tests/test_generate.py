@@ -18,7 +18,7 @@ from benchmarks import corpus
 from benchmarks.generate import DATA, MARKER, CatalogueGenerator, generate, load_counties, main, to_yaml
 from insatsbas.model import Catalogue, Intervention
 from insatsbas.reader import read_catalogue
-from insatsbas.yamlsource import parse_document, read_document
+from insatsbas.sources.yamlsource import parse_document, read_document
 from tests.conftest import SAMPLE, TODAY
 
 SIZE = 300

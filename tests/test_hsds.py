@@ -24,7 +24,7 @@ from insatsbas.hsds.ids import hsds_id
 from insatsbas.hsds.importer import HsdsImportError, import_hsds, render_report
 from insatsbas.hsds.tables import TABLES, read_tables
 from insatsbas.reader import load_catalogue, read_catalogue
-from insatsbas.yamlsource import parse_document
+from insatsbas.sources.yamlsource import parse_document
 from tests.conftest import REPO, SAMPLE, TODAY, VALID_ENTRY
 
 FORMATS = FormatChecker()
@@ -348,6 +348,7 @@ def test_round_trip_export_import_export_is_identical(tmp_path, sample_data):
     root.mkdir()
     shutil.copytree(SAMPLE / "vocabularies", root / "vocabularies")
     shutil.copy(SAMPLE / "owners.yml", root / "owners.yml")
+    shutil.copy(SAMPLE / "region.yml", root / "region.yml")
     by_owner: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for service in load_json(sample_data / "hsds" / "services.json")["contents"]:
         entry_id = next(a["value"] for a in service["attributes"] if a["taxonomy_term"]["code"] == "id")
@@ -374,7 +375,7 @@ def test_build_publishes_the_open_data_beside_the_database(sample_build):
 
 
 def test_open_data_page_is_a_swedish_pelican_page():
-    text = (REPO / "content" / "pages" / "oppna-data.md").read_text(encoding="utf-8")
+    text = (REPO / "insatsbas" / "content" / "pages" / "oppna-data.md").read_text(encoding="utf-8")
     head = text.split("\n\n", 1)[0].splitlines()
     assert head[:3] == ["Title: Öppna data", "Slug: oppna-data", "Lang: sv"]
     for needle in ("CC0", "/data/hsds/services.json", "/data/csv/datapackage.json", "insatsbas.db"):

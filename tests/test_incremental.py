@@ -34,7 +34,7 @@ import insatsbas.site
 from insatsbas.build import build
 from insatsbas.incremental import MANIFEST_NAME, Manifest
 from insatsbas.site.search_index import BUNDLE_DIR
-from tests.conftest import SAMPLE, TODAY, VALID_ENTRY, add_uppsala, write
+from tests.conftest import REPO, SAMPLE, TODAY, VALID_ENTRY, add_uppsala, write
 
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
 WHOOSH_DIR = "whoosh"
@@ -51,9 +51,11 @@ def full_a(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def previous(full_a: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """(a copy of the sample catalogue, a copy of its full build's output)."""
+    """(a copy of the sample catalogue with the region's pages beside it, as in the repository, and a copy of
+    its full build's output)."""
     catalogue, out = tmp_path / "catalogue", tmp_path / "output"
     shutil.copytree(SAMPLE, catalogue)
+    shutil.copytree(REPO / "pages", tmp_path / "pages")
     shutil.copytree(full_a, out)
     return catalogue, out
 
@@ -156,7 +158,7 @@ def test_unchanged_catalogue_reuses_projections_and_changes_no_page(previous):
     result = build(catalogue, out, today=TODAY)
 
     assert result.incremental and result.changed_pages == frozenset()
-    assert set(result.reused_projections) == {"database_projection", "hsds_projection", "search_index_projection"}
+    assert set(result.reused_projections) == {"database", "hsds", "search_index"}
 
 
 def test_full_flag_and_missing_or_corrupt_manifest_mean_a_full_build(previous):
@@ -183,12 +185,26 @@ def test_changed_template_renders_every_page_again(previous, tmp_path, monkeypat
     assert 'class="entry-description x"' in (out / "insats" / ENTRY / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_regions_new_template_or_changed_page_renders_every_page_again(previous):
+    catalogue, out = previous
+    write(catalogue.parent / "templates" / "entry.html",
+          '{% extends "!theme/entry.html" %}{% block title %}Regionens {{ super() }}{% endblock %}')
+
+    with_template = build(catalogue, out, today=TODAY)
+
+    assert not with_template.incremental and with_template.pages_reused == 0
+    assert "<title>Regionens " in (out / "insats" / ENTRY / "index.html").read_text(encoding="utf-8")
+    edit(catalogue.parent / "pages" / "om.md", "Insatsbas", "Katalogen Insatsbas")
+    assert not build(catalogue, out, today=TODAY).incremental
+    assert build(catalogue, out, today=TODAY).incremental
+
+
 def test_failed_incremental_build_leaves_the_previous_output_as_it_was(previous, monkeypatch):
     catalogue, out = previous
     before = snapshot(out)
     change_entry(catalogue)
 
-    def broken(site: Path, **_: object) -> None:
+    def broken(site: Path, *_: object, **__: object) -> None:
         raise RuntimeError("Pagefind failed")
 
     monkeypatch.setattr(insatsbas.site, "write_search_index", broken)
@@ -196,7 +212,7 @@ def test_failed_incremental_build_leaves_the_previous_output_as_it_was(previous,
         build(catalogue, out, today=TODAY)
 
     assert snapshot(out) == before
-    assert sorted(p.name for p in out.parent.iterdir()) == ["catalogue", "output"]  # no staging folder left
+    assert sorted(p.name for p in out.parent.iterdir()) == ["catalogue", "output", "pages"]  # no staging folder left
 
 
 # --- comparing two outputs ---------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from insatsbas.cli import cli
-from insatsbas.owners import (
+from insatsbas.editing.owners import (
     Change,
     check_changes,
     codeowners_path,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from insatsbas.pasted import clean, clean_data, found_in, names
+from insatsbas.sources.pasted import clean, clean_data, found_in, names
 
 
 @pytest.mark.parametrize(("pasted", "meant"), [

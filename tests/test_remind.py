@@ -26,9 +26,9 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from click.testing import CliRunner
 
 from insatsbas.cli import cli
+from insatsbas.editing.remind import SMTP_VARIABLES, long_date, markdown_text
+from insatsbas.editing.review import OwnerStatus, review_status
 from insatsbas.reader import load_catalogue
-from insatsbas.remind import SMTP_VARIABLES, long_date, markdown_text
-from insatsbas.review import OwnerStatus, review_status
 from tests.conftest import REPO, SAMPLE, TODAY, VALID_ENTRY, free_port
 
 WORKFLOW = REPO / ".github" / "workflows" / "granskning.yml"
@@ -325,6 +325,18 @@ def test_issue_titles_are_escaped_markdown_and_link_to_the_site(make_catalogue):
     assert r"[Kod \*och\* \[länkar\] \@någon](https://insatsbas.example.org/insats/huddinge/kod/)" in body
     assert "[webbredigeraren](https://insatsbas.example.org/redigera/)" in body
     assert markdown_text("a_b <i>") == r"a\_b \<i\>"
+
+
+def test_the_regions_site_address_is_used_when_neither_option_nor_environment_gives_one(make_catalogue, monkeypatch):
+    monkeypatch.delenv("INSATSBAS_SITE_URL", raising=False)
+    root = make_catalogue({"huddinge/kod.yml": reviewed("2025-01-01", "Kodstuga")})
+    assert "https://" not in issues(root)["huddinge"]["body"]
+    region = root / "region.yml"
+    region.write_text(region.read_text(encoding="utf-8") + "site_url: https://region.example.org/\n", encoding="utf-8")
+    body = issues(root)["huddinge"]["body"]
+    assert "(https://region.example.org/insats/huddinge/kod/)" in body
+    assert "(https://other.example.org/insats/huddinge/kod/)" in issues(
+        root, "--site-url", "https://other.example.org")["huddinge"]["body"]
 
 
 # --- the scheduled workflow and its script, against a recording `gh` -------------------------------

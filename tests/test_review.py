@@ -12,9 +12,9 @@ import yaml
 from click.testing import CliRunner
 
 from insatsbas.cli import cli
+from insatsbas.editing.review import review_status
 from insatsbas.model import add_months
 from insatsbas.reader import load_catalogue
-from insatsbas.review import review_status
 from tests.conftest import REPO, SAMPLE, TODAY, VALID_ENTRY
 
 
@@ -170,7 +170,7 @@ def test_sample_lists_overdue_entries_per_owner():
 def test_sample_agrees_with_the_datasette_query(sample_build):
     catalogue = load_catalogue(SAMPLE, today=TODAY)
     ours = {(e.id, e.days_overdue) for s in review_status(catalogue, TODAY) for e in s.overdue}
-    metadata = yaml.safe_load((REPO / "metadata.yml").read_text(encoding="utf-8"))
+    metadata = yaml.safe_load((REPO / "insatsbas" / "datasette" / "metadata.yml").read_text(encoding="utf-8"))
     sql = metadata["databases"]["insatsbas"]["queries"]["overdue_reviews"]["sql"]
     with sqlite3.connect(sample_build / "insatsbas.db") as db:
         db.row_factory = sqlite3.Row

@@ -9,9 +9,9 @@ import pytest
 from click.testing import CliRunner
 
 from insatsbas.cli import cli
+from insatsbas.editing.review import review_status
 from insatsbas.reader import load_catalogue
-from insatsbas.review import review_status
-from insatsbas.yamlsource import parse_document, top_level_scalars
+from insatsbas.sources.yamlsource import parse_document, top_level_scalars
 from tests.conftest import SAMPLE, TODAY, VALID_ENTRY, write
 
 COMMENTED = """\

@@ -88,3 +88,10 @@ def test_no_entry_carries_a_schema_comment():
     # VS Code finds the schema through .vscode/settings.json; the web editor would drop such a line.
     for path in SAMPLE.glob("*/*.yml"):
         assert "yaml-language-server" not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_region_and_the_counties_are_read_into_the_model(catalogue):
+    assert catalogue.region.name_in("sv") == "Södertörn" and catalogue.region.name_in("ar") == "سودرتورن"
+    assert catalogue.region.in_region_in("sv") == "på Södertörn" and catalogue.region.in_region_in("en") == "in Södertörn"
+    assert len(catalogue.vocabularies.counties) == 21
+    assert {catalogue.vocabularies.county_of(slug).label["sv"] for slug in SODERTORN} == {"Stockholms län"}

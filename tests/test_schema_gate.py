@@ -12,9 +12,10 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
-from insatsbas import schema as schemas
-from insatsbas.reader import SchemaChecker, load_catalogue, without_empty_fields
-from insatsbas.yamlsource import read_document
+from insatsbas.reader import load_catalogue
+from insatsbas.sources import schema as schemas
+from insatsbas.sources.schema_messages import SchemaChecker, without_empty_fields
+from insatsbas.sources.yamlsource import read_document
 from tests.conftest import SAMPLE, TODAY
 
 # Values that break the schema's types, enums, patterns and lengths in the ways editors do, including the

@@ -13,8 +13,8 @@ import jsonschema_rs
 import pytest
 from jsonschema import Draft202012Validator
 
-from insatsbas import schema as schemas
 from insatsbas.reader import load_catalogue
+from insatsbas.sources import schema as schemas
 from tests.conftest import SAMPLE, TODAY
 
 

@@ -12,10 +12,10 @@ import pytest
 from click.testing import CliRunner
 from whoosh.analysis import LowercaseFilter, RegexTokenizer, StemFilter
 
+from insatsbas.analysis import stemming_analyzer
 from insatsbas.cli import cli
 from insatsbas.reader import load_catalogue
 from insatsbas.search import Searcher, search_catalogue
-from insatsbas.search.analysis import stemming_analyzer
 from insatsbas.search.index import index_in_memory
 from tests.conftest import REPO, SAMPLE, TODAY, VALID_ENTRY
 

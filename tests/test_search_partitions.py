@@ -11,8 +11,8 @@ import pytest
 
 from insatsbas.model import Municipality
 from insatsbas.reader import load_catalogue
-from insatsbas.site.partitions import NATIONAL, SearchPartitions, county_labels, entry_partition
-from insatsbas.site.search_index import MANIFEST, entry_pages_by_partition, write_search_index
+from insatsbas.site.partitions import NATIONAL, SearchPartitions, entry_partition
+from insatsbas.site.search_index import MANIFEST, entry_pages, pages_by_partition, write_search_index
 from tests.conftest import SAMPLE, TODAY
 
 PAGE = """<!doctype html>
@@ -44,6 +44,10 @@ def test_the_home_region_is_the_county_with_most_entries():
     assert SearchPartitions({}, {}, {}).home is None
 
 
+def county_labels() -> dict[str, dict[str, str]]:
+    return {code: county.label for code, county in load_catalogue(SAMPLE, today=TODAY).vocabularies.counties.items()}
+
+
 def test_every_county_has_a_name_in_swedish_english_and_arabic():
     labels = county_labels()
     assert len(labels) == 21 and labels["01"]["sv"] == "Stockholms län"
@@ -51,7 +55,7 @@ def test_every_county_has_a_name_in_swedish_english_and_arabic():
 
 
 def test_the_benchmark_counties_are_the_same_counties():
-    from insatsbas.yamlsource import read_document
+    from insatsbas.sources.yamlsource import read_document
     benchmark = read_document(Path(__file__).parent.parent / "benchmarks" / "data" / "counties.yml").data
     assert {c["code"]: c["name"] for c in benchmark} == {code: names["sv"] for code, names in county_labels().items()}
 
@@ -80,8 +84,12 @@ PAGES = {
 def first_build(tmp_path: Path) -> Path:
     site = make_site(tmp_path / "first", PAGES)
     (site / "index.html").write_text("<html><body>Start</body></html>", encoding="utf-8")
-    write_search_index(site)
+    write_search_index(site, partitions_of(PAGES))
     return site
+
+
+def partitions_of(pages: dict[str, tuple[str, str]]) -> dict[str, str]:
+    return {path: partition for path, (partition, _) in pages.items()}
 
 
 def inodes(bundle: Path) -> dict[str, int]:
@@ -106,7 +114,8 @@ def rebuild(first: Path, target: Path, change: dict[str, tuple[str, str]], remov
     make_site(target, change)
     for path in remove:
         (target / path).unlink()
-    write_search_index(target, previous=first, changed_pages={*change, *remove})
+    pages = {path: partition for path, partition in partitions_of({**PAGES, **change}).items() if path not in remove}
+    write_search_index(target, pages, previous=first, changed_pages={*change, *remove})
     return target
 
 
@@ -118,7 +127,7 @@ def test_only_partitions_with_a_changed_page_are_indexed_again(first_build, tmp_
     assert inodes(new / NATIONAL) == inodes(old / NATIONAL)
     assert inodes(new / "lan-03").keys() & inodes(old / "lan-03").keys()
     assert inodes(new / "lan-03") != inodes(old / "lan-03")
-    assert entry_pages_by_partition(second)["lan-03"] == ["insats/b/praktik/index.html"]
+    assert pages_by_partition(partitions_of(PAGES))["lan-03"] == ["insats/b/praktik/index.html"]
 
 
 def test_a_page_that_moves_to_another_partition_reindexes_both(first_build, tmp_path):
@@ -142,6 +151,25 @@ def test_a_removed_page_reindexes_its_partition(first_build, tmp_path):
 def test_without_a_list_of_changed_pages_everything_is_indexed_again(first_build, tmp_path):
     second = tmp_path / "second"
     shutil.copytree(first_build, second, ignore=shutil.ignore_patterns("pagefind"))
-    write_search_index(second, previous=first_build, changed_pages=None)
+    write_search_index(second, partitions_of(PAGES), previous=first_build, changed_pages=None)
     for partition in ("lan-01", "lan-03", NATIONAL):
         assert not inodes(second / "pagefind" / partition).items() & inodes(first_build / "pagefind" / partition).items()
+
+
+def test_each_entrys_pages_in_every_language_are_in_its_partition():
+    pages = entry_pages({"a/sfi": "lan-01", "b/distans": NATIONAL})
+    assert pages == {"insats/a/sfi/index.html": "lan-01", "en/insats/a/sfi/index.html": "lan-01",
+                     "ar/insats/a/sfi/index.html": "lan-01", "insats/b/distans/index.html": NATIONAL,
+                     "en/insats/b/distans/index.html": NATIONAL, "ar/insats/b/distans/index.html": NATIONAL}
+
+
+def test_the_built_site_indexes_every_entry_page_in_the_partition_its_page_names(sample_build):
+    """The index takes the partitions from the model; each entry page names the same one in its <head>."""
+    manifest = json.loads((sample_build / "pagefind" / MANIFEST).read_text(encoding="utf-8"))["partitions"]
+    catalogue = load_catalogue(SAMPLE, today=TODAY)
+    pages = entry_pages(SearchPartitions.of(catalogue.published(), catalogue.vocabularies).of_entry)
+    assert {key: value["pages"] for key, value in manifest.items()} == {
+        key: len(found) for key, found in pages_by_partition(pages).items()}
+    for page, partition in pages.items():
+        head = (sample_build / page).read_text(encoding="utf-8")[:4096]
+        assert f'<meta name="search-partition" content="{partition}">' in head, page

@@ -16,11 +16,13 @@ from urllib.parse import parse_qs, unquote, urlparse
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from click.testing import CliRunner
 
 from insatsbas.build import build
+from insatsbas.cli import cli
 from insatsbas.reader import load_catalogue
 from insatsbas.site import CONTENT_DIR, THEME_DIR, TRANSLATIONS_DIR, write_site
-from tests.conftest import SAMPLE, TODAY, VALID_ENTRY, write
+from tests.conftest import REPO, SAMPLE, TODAY, VALID_ENTRY, write
 
 HARMFUL = """\
 description: |
@@ -69,6 +71,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("site-catalogue") / "catalogue"
     shutil.copytree(SAMPLE / "vocabularies", root / "vocabularies")
     shutil.copy(SAMPLE / "owners.yml", root / "owners.yml")
+    shutil.copy(SAMPLE / "region.yml", root / "region.yml")
     for relative, text in ENTRIES.items():
         write(root / relative, text)
     out = tmp_path_factory.mktemp("site") / "output"
@@ -290,8 +293,30 @@ def test_a_content_page_without_translation_is_shown_in_swedish_with_a_note(tmp_
     assert "<h1>Bara svenska</h1>" in page(out, "bara-svenska")
 
 
+def test_a_regions_templates_and_pages_replace_the_packages_and_add_to_them(make_catalogue, tmp_path):
+    root = make_catalogue({"huddinge/sprakcafe.yml": VALID_ENTRY})
+    region = tmp_path / "region"
+    write(region / "mallar" / "index.html", '{% extends "!theme/index.html" %}{% block content %}'
+          '<p id="region-welcome">{{ _("Sök") }} {{ site.region_name }}</p>{{ super() }}{% endblock %}')
+    write(region / "sidor" / "om.md", "Title: Om oss\nSlug: om\nLang: sv\n\nRegionens egen text.\n")
+    write(region / "sidor" / "nyheter.md", "Title: Nyheter\nSlug: nyheter\nLang: sv\n\nInga nyheter än.\n")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["build", "--catalogue", str(root), "--out", str(out), "--today", "2026-11-22",
+                                      "--quiet", "--templates", str(region / "mallar"), "--pages", str(region / "sidor")])
+    assert result.exit_code == 0, result.output
+    start = page(out, "")
+    assert '<p id="region-welcome">Sök Södertörn</p>' in start and 'id="hero-heading"' in start  # and the theme's
+    assert '<p id="region-welcome">Search Södertörn</p>' in page(out, "en")
+    assert "Regionens egen text." in page(out, "om") and "<h1>Om oss</h1>" in page(out, "om")
+    assert "<h1>About Insatsbas</h1>" in page(out, "en/om")  # the package's English page stays
+    assert "Inga nyheter än." in page(out, "nyheter") and "This page has not been translated yet." in page(out, "en/nyheter")
+    assert "<h1>Tillgänglighetsredogörelse</h1>" in page(out, "tillganglighet")  # the package's default page
+
+
 def test_every_content_page_has_a_slug_and_a_language():
-    for path in (CONTENT_DIR / "pages").glob("*.md"):
+    pages = [*(CONTENT_DIR / "pages").glob("*.md"), *(REPO / "pages").glob("*.md")]
+    assert len(pages) > 10
+    for path in pages:
         head = path.read_text(encoding="utf-8").split("\n\n", 1)[0]
         assert re.search(r"^Slug: [a-z0-9-]+$", head, re.M), path
         assert re.search(r"^Lang: (sv|en|ar)$", head, re.M), path
@@ -318,7 +343,7 @@ def site_messages() -> set[str | tuple[str, str]]:
     """Every interface message of the site: the templates' and the eligibility sentence's (plurals as tuples)."""
     found = [*extract_from_dir(THEME_DIR / "templates", method_map=[("**.html", "jinja2")],
                                options_map={"**.html": {"extensions": "jinja2.ext.i18n"}}),
-             *extract_from_dir(THEME_DIR.parent / "insatsbas" / "site", method_map=[("eligibility_text.py", "python")])]
+             *extract_from_dir(THEME_DIR.parent / "site", method_map=[("eligibility_text.py", "python")])]
     return {message if isinstance(message, str) else tuple(message) for _, _, message, _, _ in found if message}
 
 

@@ -17,18 +17,13 @@ import apachelogs
 import pytest
 from PIL import Image
 
+from insatsbas import urls
 from insatsbas.model import Synonyms
 from insatsbas.reader import load_catalogue
 from insatsbas.serve import site_server
-from insatsbas.site import write_site
-from insatsbas.site.search_aids import (
-    TRANSPARENT_GIF,
-    WORD_LIST_BUDGET,
-    SynonymMatcher,
-    serialise,
-    synonym_words,
-    word_list,
-)
+from insatsbas.site import THEME_DIR, write_site
+from insatsbas.site.search_aids import TRANSPARENT_GIF, SynonymMatcher, synonym_words
+from insatsbas.site.word_list import WORD_LIST_BUDGET, serialise, word_list
 from insatsbas.stats.ingest import LOG_LINE, ingest
 from tests.conftest import SAMPLE, TODAY, VALID_ENTRY, write
 
@@ -76,6 +71,7 @@ def synonym_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("synonym-catalogue") / "catalogue"
     shutil.copytree(SAMPLE / "vocabularies", root / "vocabularies")
     shutil.copy(SAMPLE / "owners.yml", root / "owners.yml")
+    shutil.copy(SAMPLE / "region.yml", root / "region.yml")
     shutil.copy(SAMPLE / "synonyms.yml", root / "synonyms.yml")
     write(root / "huddinge/kvallskurs.yml", SFI_ENTRY + """\
 translations:
@@ -154,6 +150,27 @@ def test_the_search_page_knows_the_catalogues_misspellings_and_sends_no_referrer
 
 
 # --- beacons and the access log -------------------------------------------------------------------
+
+
+def script_code(path: Path) -> str:
+    """A script without its comments."""
+    return "\n".join(line for line in path.read_text(encoding="utf-8").splitlines() if not line.lstrip().startswith("//"))
+
+
+def test_every_page_carries_the_sites_contract_and_the_scripts_keep_no_copy_of_it(sample_build):
+    for page in ("index.html", "en/sok/index.html", "ar/lista/index.html", "for-mig/index.html"):
+        html = (sample_build / page).read_text(encoding="utf-8")
+        setup = re.search(r'<script type="application/json" id="site-setup">(.*?)</script>', html, re.S)
+        assert setup and json.loads(setup.group(1)) == urls.script_setup(), page
+    assert urls.script_setup()["beacons"] == {"search": "/sok/logg.gif", "click": "/sok/klick.gif"}
+    scripts = {path.name: script_code(path) for path in (THEME_DIR / "static" / "js").glob("*.js")}
+    assert "beacons.js" in scripts and "site.js" in scripts
+    copies = ["logg.gif", "klick.gif", "ordlista", "/sok/", "insats/", "lista/", '"exakt"', '"corrected"', urls.FREE,
+              urls.RESIDENCE_STATUS, urls.CATEGORY, urls.TARGET_GROUP, f'"{urls.LANGUAGE}"']
+    found = [(name, copy) for name, code in scripts.items() for copy in copies if copy in code]
+    assert found == []
+
+
 
 
 @pytest.mark.parametrize("name", ["logg.gif", "klick.gif"])

@@ -9,7 +9,7 @@ from insatsbas.stats.ingest import ingest
 from tests.conftest import REPO, running_datasette
 from tests.logfactory import rotated_scenario
 
-METADATA = REPO / "stats-metadata.yml"
+METADATA = REPO / "insatsbas" / "datasette" / "stats-metadata.yml"
 
 
 @pytest.fixture(scope="module")

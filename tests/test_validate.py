@@ -141,6 +141,31 @@ def test_municipality_code_must_be_four_digits(make_catalogue):
     assert 'Sätt värdet inom citattecken: code: "126"' in output
 
 
+def test_a_municipality_in_a_county_missing_from_counties_yml_is_named_on_its_line(make_catalogue):
+    root = make_catalogue()
+    counties = root / "vocabularies" / "counties.yml"
+    text = counties.read_text(encoding="utf-8")
+    stockholm = next(line for line in text.splitlines() if line.startswith('- {code: "01"'))
+    counties.write_text(text.replace(stockholm + "\n", ""), encoding="utf-8")
+    code, output = run_validate(root)
+    assert code == 1
+    lines = (root / "vocabularies" / "municipalities.yml").read_text(encoding="utf-8").splitlines()
+    line = next(number for number, text in enumerate(lines, 1) if 'code: "0127"' in text)
+    assert (f"municipalities.yml:{line}:9: fel: Kommunkoden 0127 hör till länskod 01, som saknas i "
+            "vocabularies/counties.yml. Lägg till länet där eller rätta koden.") in output
+
+
+def test_the_region_file_is_required_and_checked(make_catalogue):
+    root = make_catalogue()
+    region = root / "region.yml"
+    region.write_text(region.read_text(encoding="utf-8").replace("  en: in Södertörn\n", ""), encoding="utf-8")
+    code, output = run_validate(root)
+    assert code == 1 and "region.yml:" in output and "Fältet «in_region.en» saknas" in output
+    region.unlink()
+    code, output = run_validate(root)
+    assert code == 1 and "region.yml:1:1: fel: Filen saknas. Den ska finnas i katalogen." in output
+
+
 def test_file_not_in_utf8_is_reported(make_catalogue):
     root = make_catalogue({"huddinge/sprakcafe.yml": VALID_ENTRY.encode("latin-1", errors="replace")})
     code, output = run_validate(root)
@@ -353,7 +378,7 @@ def test_without_a_summary_file_github_format_writes_only_annotations(make_catal
 
 
 def test_annotation_text_and_properties_are_escaped_as_github_reads_them():
-    from insatsbas.validation import escape_data, escape_property
+    from insatsbas.editing.validation import escape_data, escape_property
 
     assert escape_data("100% klart\r\nrad två: a, b") == "100%25 klart%0D%0Arad två: a, b"
     assert escape_property("a:b,c%\n") == "a%3Ab%2Cc%25%0A"

@@ -14,10 +14,10 @@ import pytest
 import yaml
 from babel.messages.extract import extract_from_dir
 
-from insatsbas import yamlerrors, yamlsource
 from insatsbas.i18n import translate
-from insatsbas.problems import translated_params
-from insatsbas.yamlsource import MAX_FILE_BYTES, YamlSourceError, parse_document, read_document
+from insatsbas.sources import yamlerrors, yamlsource
+from insatsbas.sources.problems import translated_params
+from insatsbas.sources.yamlsource import MAX_FILE_BYTES, YamlSourceError, parse_document, read_document
 from tests.conftest import REPO
 
 
@@ -132,7 +132,7 @@ def test_positions_of_keys_and_values_are_kept():
 def test_libyaml_and_pure_python_parsers_follow_the_same_rules(monkeypatch, loader, text, message):
     import yaml
 
-    from insatsbas import yamlsource
+    from insatsbas.sources import yamlsource
 
     monkeypatch.setattr(yamlsource, "_EVENT_LOADER", getattr(yaml, loader))
     assert parse_document("code: 0126\nopens: 10:30\n").data == {"code": 126, "opens": "10:30"}
@@ -151,7 +151,7 @@ def test_typed_plain_scalars_keep_what_the_editor_wrote():
 def test_colon_inside_a_text_suggests_quoting_the_whole_text(monkeypatch, loader):
     import yaml
 
-    from insatsbas import yamlsource
+    from insatsbas.sources import yamlsource
 
     monkeypatch.setattr(yamlsource, "_EVENT_LOADER", getattr(yaml, loader))
     with pytest.raises(YamlSourceError) as raised:

@@ -1,6 +1,6 @@
 """The web editor for entries: Decap CMS with a configuration generated from the entry schema, the
 vocabularies and owners.yml (config.py), writing the catalogue's canonical YAML through our custom format
-(theme/editor/insatsbas-yaml.js). page.py writes the page; local.py runs it on the working copy
+(theme/editor/insatsbas-yaml.js). page.py writes the page; insatsbas/serve/editor.py runs it on the working copy
 (`insatsbas edit`); `published_editor` puts it into a build at /redigera/, editing the git host's repository
 through pull requests."""
 

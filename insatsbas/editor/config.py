@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from insatsbas.canonical import entry_layout
 from insatsbas.model import Owner, Vocabularies
-from insatsbas.schema import (
+from insatsbas.sources.canonical import entry_layout
+from insatsbas.sources.schema import (
     EMAIL_PATTERN,
     MARKDOWN,
     PHONE_PATTERN_AS_TYPED,

@@ -23,8 +23,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from insatsbas.i18n import N_
 from insatsbas.incremental import link_or_copy
 
-PACKAGE_DIR = Path(__file__).resolve().parents[1]
-EDITOR_THEME = PACKAGE_DIR.parent / "theme" / "editor"
+# Package data: the editor's own page and scripts.
+EDITOR_THEME = Path(__file__).resolve().parent.parent / "theme" / "editor"
 EDITOR_PATH = "redigera"
 OWN_FILES = ("editor.js", "setup.js", "insatsbas-yaml.js", "swedish.js", "manual-init.js", "accessibility.js",
              "editor.css")
@@ -44,13 +44,10 @@ class EditorUnavailable(Exception):
 
 
 def node_modules() -> Path:
-    """The node_modules folder: $INSATSBAS_NODE_MODULES, or the one in the working folder, or the project's."""
+    """The node_modules folder: $INSATSBAS_NODE_MODULES, or the one in the working folder (where `npm ci` ran)."""
     if os.environ.get(NODE_MODULES_ENV):
         return Path(os.environ[NODE_MODULES_ENV])
-    for candidate in (Path.cwd() / "node_modules", PACKAGE_DIR.parent / "node_modules"):
-        if candidate.is_dir():
-            return candidate
-    return PACKAGE_DIR.parent / "node_modules"
+    return Path.cwd() / "node_modules"
 
 
 def decap_dist(modules: Path) -> Path:

@@ -1,11 +1,11 @@
-"""Writing imported entries in the catalogue's one written form (insatsbas/canonical.py), with comments
+"""Writing imported entries in the catalogue's one written form (insatsbas/sources/canonical.py), with comments
 that mark what an editor must check (`insatsbas format` drops them once the editor is done)."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from insatsbas.canonical import Layout, dump
+from insatsbas.sources.canonical import Layout, dump
 
 # Without the schema's layout: keys in the order given, every list in block style.
 GENERIC: Layout = {"kind": "map"}

@@ -15,10 +15,11 @@ from typing import Any
 from insatsbas.hsds import terms
 from insatsbas.hsds.ids import hsds_id
 from insatsbas.hsds.tables import Rows, flatten, write_datapackage, write_tables
-from insatsbas.model import Catalogue, Intervention, Location, Provider, Schedule
+from insatsbas.incremental import WholeProjection
+from insatsbas.model import Catalogue, Intervention, Location, Provider, Region, Schedule
 from insatsbas.progress import QUIET, Progress
+from insatsbas.urls import DATA_DIR
 
-DATA_DIR = "data"
 JSON_DIR = "hsds"
 JSON_FILE = "services.json"
 TABULAR_DIR = "csv"
@@ -28,28 +29,22 @@ STATUS_TO_HSDS = {"active": "active", "paused": "temporarily closed", "ended": "
 PROVIDER_TYPES = {"kommun": "Kommun", "myndighet": "Statlig myndighet", "region": "Region",
                   "ideell": "Ideell organisation", "privat": "Privat företag"}
 WEEKDAYS = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
-# SCB's county (län) codes: the first two digits of a municipality code.
-COUNTIES = {
-    "01": "Stockholms län", "03": "Uppsala län", "04": "Södermanlands län", "05": "Östergötlands län",
-    "06": "Jönköpings län", "07": "Kronobergs län", "08": "Kalmar län", "09": "Gotlands län",
-    "10": "Blekinge län", "12": "Skåne län", "13": "Hallands län", "14": "Västra Götalands län",
-    "17": "Värmlands län", "18": "Örebro län", "19": "Västmanlands län", "20": "Dalarnas län",
-    "21": "Gävleborgs län", "22": "Västernorrlands län", "23": "Jämtlands län", "24": "Västerbottens län",
-    "25": "Norrbottens län",
-}
 CURRENCY = "SEK"
 COST_FREE = "Kostnadsfritt"
 COST_FEE = "Avgift"
 COST_OTHER_MUNICIPALITY = "Invånare i andra kommuner"
 
-PACKAGE_DESCRIPTOR = {
-    "name": "insatsbas-hsds",
-    "title": "Insatsbas: insatser för nyanlända på Södertörn (Open Referral HSDS 3.0)",
-    "description": "Katalogen över insatser för nyanlända på Södertörn i Open Referrals Human Services Data "
-                   "Specification 3.0, tabellform. Text på svenska; översättningar som attribut.",
-    "licenses": [{"name": "CC0-1.0", "title": "Creative Commons Zero v1.0 Universal",
-                  "path": "https://creativecommons.org/publicdomain/zero/1.0/"}],
-}
+def package_descriptor(region: Region) -> dict[str, Any]:
+    """The Data Package's own description of the tables."""
+    where = region.in_region_in("sv")
+    return {
+        "name": "insatsbas-hsds",
+        "title": f"Insatsbas: insatser för nyanlända {where} (Open Referral HSDS 3.0)",
+        "description": f"Katalogen över insatser för nyanlända {where} i Open Referrals Human Services Data "
+                       "Specification 3.0, tabellform. Text på svenska; översättningar som attribut.",
+        "licenses": [{"name": "CC0-1.0", "title": "Creative Commons Zero v1.0 Universal",
+                      "path": "https://creativecommons.org/publicdomain/zero/1.0/"}],
+    }
 
 
 def exported(catalogue: Catalogue) -> list[Intervention]:
@@ -172,7 +167,7 @@ class Exporter:
         return {"id": hsds_id("service_at_location", entry.id, key), "location": hsds_location}
 
     def county(self, entry: Intervention) -> str:
-        return COUNTIES[self.vocabularies.municipalities[entry.municipality].code[:2]]
+        return self.vocabularies.county_of(entry.municipality).label["sv"]
 
     def cost_options(self, entry: Intervention) -> list[dict[str, Any]]:
         options = []
@@ -312,10 +307,15 @@ def write_hsds(catalogue: Catalogue, out: Path) -> HsdsExport:
     rows = tabular_rows(catalogue, services)
     tabular_dir = out / TABULAR_DIR
     written = write_tables(rows, tabular_dir)
-    write_datapackage(written, PACKAGE_DESCRIPTOR, tabular_dir)
+    write_datapackage(written, package_descriptor(catalogue.region), tabular_dir)
     return HsdsExport(len(services), {name: len(rows[name]) for name in written}, json_path, tabular_dir)
 
 
 def hsds_projection(catalogue: Catalogue, out: Path, progress: Progress = QUIET) -> None:
     """Build projection: the open data under OUT/data/."""
     write_hsds(catalogue, out / DATA_DIR)
+
+
+# Build projection: OUT/data/hsds/ and OUT/data/csv/, reused when the catalogue's data is unchanged.
+PROJECTION = WholeProjection("hsds", "Öppna data (HSDS)", (f"{DATA_DIR}/{JSON_DIR}", f"{DATA_DIR}/{TABULAR_DIR}"),
+                             hsds_projection)

@@ -20,14 +20,12 @@ from typing import Any
 import langcodes
 import nh3
 
-from insatsbas.canonical import entry_layout
 from insatsbas.hsds import terms
 from insatsbas.hsds.emit import dump_entry
 from insatsbas.hsds.export import (
     COST_FEE,
     COST_FREE,
     COST_OTHER_MUNICIPALITY,
-    COUNTIES,
     CURRENCY,
     PROVIDER_TYPES,
     WEEKDAYS,
@@ -36,9 +34,11 @@ from insatsbas.hsds.export import (
 from insatsbas.hsds.ids import hsds_id
 from insatsbas.i18n import N_, translate
 from insatsbas.model import GENDERS, REFERRALS, Owner, Vocabularies
-from insatsbas.problems import Message, Problem
-from insatsbas.reader import OWNERS_FILE, read_catalogue, read_owners, read_vocabularies, slugify
-from insatsbas.schema import (
+from insatsbas.reader import read_catalogue, read_owners, read_vocabularies
+from insatsbas.sources.canonical import entry_layout
+from insatsbas.sources.files import OWNERS_FILE
+from insatsbas.sources.problems import Message, Problem
+from insatsbas.sources.schema import (
     EMAIL_PATTERN,
     PHONE_PATTERN,
     POSTAL_CODE_PATTERN,
@@ -47,6 +47,7 @@ from insatsbas.schema import (
     URL_PATTERN,
     entry_schema,
 )
+from insatsbas.sources.text import slugify
 
 HSDS_TO_STATUS = {"active": "active", "temporarily closed": "paused", "inactive": "ended", "defunct": "ended"}
 TYPE_BY_LABEL = {label.lower(): key for key, label in PROVIDER_TYPES.items()}
@@ -559,7 +560,7 @@ class Conversion:
                 if (location := sal.child("location")) is not None]
 
     def locations(self, municipality: str) -> list[dict[str, Any]]:
-        county = COUNTIES.get(self.ctx.vocabularies.municipalities[municipality].code[:2])
+        county = self.ctx.vocabularies.county_of(municipality).label["sv"]
         found = []
         for location in self.locations_sources():
             result: dict[str, Any] = {}

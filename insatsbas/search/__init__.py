@@ -20,7 +20,6 @@ from whoosh.index import Index
 from whoosh.scoring import BM25F
 from whoosh.spelling import Corrector
 
-from insatsbas.database import intervention_path
 from insatsbas.model import Synonyms
 from insatsbas.reader import load_catalogue
 from insatsbas.search.index import (
@@ -30,7 +29,8 @@ from insatsbas.search.index import (
     index_in_memory,
     open_built_index,
 )
-from insatsbas.synonyms import WORD, normalise
+from insatsbas.sources.text import normalise
+from insatsbas.urls import intervention_path
 
 MAX_EDITS = 2
 # A word two edits away must be this many times more frequent to be preferred to a word one edit away.
@@ -112,6 +112,10 @@ class Searcher:
             built = index_in_memory(load_catalogue(catalogue_dir))
         return cls(*built)
 
+    def search(self, text: str, **options: object) -> SearchResult:
+        """`search_catalogue(text, self, **options)`."""
+        return search_catalogue(text, self, **options)
+
     def municipalities(self) -> list[str]:
         with self.index.reader() as reader:
             return sorted(term.decode() if isinstance(term, bytes) else term for term in reader.lexicon("open_to"))
@@ -190,4 +194,4 @@ def search_catalogue(text: str, searcher: Searcher, *, municipality: str | None 
     return SearchResult(text, " ".join(words), hits)
 
 
-__all__ = ["Hit", "SearchResult", "Searcher", "UnknownMunicipality", "WORD", "search_catalogue"]
+__all__ = ["Hit", "SearchResult", "Searcher", "UnknownMunicipality", "search_catalogue"]

@@ -18,9 +18,10 @@ from whoosh.fields import ID, KEYWORD, STORED, TEXT, Schema
 from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
+from insatsbas.analysis import plain_analyzer, stemming_analyzer
+from insatsbas.incremental import WholeProjection
 from insatsbas.model import Catalogue, Intervention, Synonyms
 from insatsbas.progress import QUIET, Progress
-from insatsbas.search.analysis import plain_analyzer, stemming_analyzer
 
 INDEX_FOLDER = "whoosh"
 SYNONYMS_JSON = "synonyms.json"
@@ -101,6 +102,10 @@ def parallel_writer_options(entries: int) -> dict[str, object]:
 
 def search_index_projection(catalogue: Catalogue, out: Path, progress: Progress) -> None:
     write_index(catalogue, out / INDEX_FOLDER, progress)
+
+
+# Build projection: OUT/whoosh/, reused when the catalogue's data is unchanged.
+PROJECTION = WholeProjection("search_index", "Sökindex (Whoosh)", (INDEX_FOLDER,), search_index_projection)
 
 
 def save_synonyms(synonyms: Synonyms, path: Path) -> None:

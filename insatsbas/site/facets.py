@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from insatsbas import urls
 from insatsbas.model import Catalogue, Intervention, Term
 from insatsbas.site.eligibility import EligibilityScales, age_values, months_values, status_values
-
-FREE = "ja"
 
 
 @dataclass(frozen=True)
@@ -35,15 +34,15 @@ class Facet:
 
 FACETS: tuple[Facet, ...] = (
     # Every municipality whose residents may take part, not only where it takes place.
-    Facet("kommun", "municipalities", lambda i, _: i.open_to),
-    Facet("kategori", "categories", lambda i, _: i.categories),
-    Facet("malgrupp", "target_groups", lambda i, _: i.target_groups),
-    Facet("sprak", "languages", lambda i, _: i.languages),
-    Facet("avgiftsfri", None, lambda i, _: (FREE,) if i.cost.free else (), browse=False),
+    Facet(urls.MUNICIPALITY, "municipalities", lambda i, _: i.open_to),
+    Facet(urls.CATEGORY, "categories", lambda i, _: i.categories),
+    Facet(urls.TARGET_GROUP, "target_groups", lambda i, _: i.target_groups),
+    Facet(urls.LANGUAGE, "languages", lambda i, _: i.languages),
+    Facet(urls.FREE, None, lambda i, _: (urls.FREE_VALUE,) if i.cost.free else (), browse=False),
     # /for-mig/ only.
-    Facet("uppehallsstatus", "residence_status", status_values, browse=False, search_page=False),
-    Facet("alder", None, age_values, browse=False, search_page=False),
-    Facet("manader", None, months_values, browse=False, search_page=False),
+    Facet(urls.RESIDENCE_STATUS, "residence_status", status_values, browse=False, search_page=False),
+    Facet(urls.AGE, None, age_values, browse=False, search_page=False),
+    Facet(urls.MONTHS, None, months_values, browse=False, search_page=False),
 )
 
 BROWSE_FACETS = tuple(f for f in FACETS if f.browse)

@@ -5,11 +5,10 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from insatsbas.database import DATABASE_NAME, intervention_path
 from insatsbas.incremental import link_or_copy
 from insatsbas.model import Catalogue, Intervention
+from insatsbas.urls import DATA_DIR, DATABASE_NAME, intervention_path
 
-DATA_DIR = "data"
 CSV_NAME = "insatser.csv"
 LIST_SEPARATOR = ";"
 CSV_COLUMNS = (

@@ -12,25 +12,15 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from insatsbas.model import Intervention, Municipality
-from insatsbas.yamlsource import read_document
+from insatsbas.model import Intervention, Municipality, Vocabularies
 
-COUNTIES_FILE = Path(__file__).with_name("counties.yml")
 NATIONAL = "riket"
 COUNTY_PREFIX = "lan-"
 # The value of ?lan= that searches every partition.
 EVERYWHERE = "alla"
 BUNDLE_URL = "/pagefind/"
-
-
-@cache
-def county_labels() -> dict[str, dict[str, str]]:
-    """Länskod ("01") -> {"sv": "Stockholms län", "en": ..., "ar": ...}."""
-    return {item["code"]: dict(item["label"]) for item in read_document(COUNTIES_FILE).data}
 
 
 def county_code(municipality: Municipality) -> str:
@@ -54,13 +44,17 @@ class SearchPartitions:
     sizes: dict[str, int]
     municipalities: dict[str, str]
     """Municipality slug -> its county's partition (also for counties without entries)."""
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)
+    """Länskod ("01") -> the county's name by language (catalogue/vocabularies/counties.yml)."""
 
     @classmethod
-    def of(cls, entries: Iterable[Intervention], municipalities: Mapping[str, Municipality]) -> SearchPartitions:
+    def of(cls, entries: Iterable[Intervention], vocabularies: Vocabularies) -> SearchPartitions:
+        municipalities = vocabularies.municipalities
         of_entry = {entry.id: entry_partition(entry, municipalities) for entry in entries}
         sizes = Counter(of_entry.values())
         return cls(of_entry, dict(sorted(sizes.items())),
-                   {slug: county_partition(county_code(m)) for slug, m in municipalities.items()})
+                   {slug: county_partition(county_code(m)) for slug, m in municipalities.items()},
+                   {code: county.label for code, county in vocabularies.counties.items()})
 
     @property
     def home(self) -> str | None:
@@ -75,7 +69,7 @@ class SearchPartitions:
         if partition == NATIONAL:
             return NATIONAL
         code = partition.removeprefix(COUNTY_PREFIX)
-        labels = county_labels().get(code, {})
+        labels = self.labels.get(code, {})
         return labels.get(lang) or labels.get("sv") or code
 
     def setup(self, lang: str) -> dict:

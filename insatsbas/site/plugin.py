@@ -1,6 +1,7 @@
 """The Pelican plugin: installs the interface translations in every generator's Jinja environment and
 adds a generator that writes the model's pages (start, search, handout, "for me", entries, browse pages) with the
-theme's templates. Pelican itself renders the hand-written pages in content/pages/.
+theme's templates. Pelican itself renders the hand-written pages (the package's content/pages/, and a region's
+pages/ that replace or add to them).
 
 Catalogue pages whose fingerprint is unchanged are taken from the previous build instead of rendered
 (`insatsbas.site.reuse`). Signals are process-wide, so every receiver acts only on Pelican runs that carry a site view in
@@ -17,10 +18,12 @@ from typing import Any
 from pelican import signals
 from pelican.generators import Generator
 
+from insatsbas import urls
 from insatsbas.i18n import translations
 from insatsbas.model import Intervention
 from insatsbas.site.reuse import SiteIncrement
-from insatsbas.site.views import SOURCE_LANGUAGE, SiteView
+from insatsbas.site.views import SiteView
+from insatsbas.urls import SOURCE_LANGUAGE
 
 VIEW_SETTING = "INSATSBAS_VIEW"
 TRANSLATIONS_SETTING = "INSATSBAS_TRANSLATIONS"
@@ -99,9 +102,9 @@ class CatalogueGenerator(Generator):
 
 def page_specs(view: SiteView) -> Iterator[PageSpec]:
     yield PageSpec("index", "", {})
-    yield PageSpec("search", "sok/", {})
-    yield PageSpec("handout", "lista/", {})
-    yield PageSpec("for_me", "for-mig/", {})
+    yield PageSpec("search", urls.SEARCH_PAGE, {})
+    yield PageSpec("handout", urls.LIST_PAGE, {})
+    yield PageSpec("for_me", urls.FOR_ME_PAGE, {})
     for entry in view.data.published:
         yield PageSpec("entry", view.entry_path(entry), {"entry": entry, "text": view.text(entry)})
     for facet in view.browse_facets:

@@ -22,8 +22,6 @@ from insatsbas.incremental import Manifest, Previous, digest, entry_fingerprint,
 from insatsbas.model import Catalogue, Intervention
 from insatsbas.site.views import SiteView
 
-REUSABLE_TEMPLATES = frozenset({"entry", "browse"})
-
 
 @dataclass
 class Rendering:
@@ -47,6 +45,8 @@ class SiteIncrement:
     reused: int = 0
     root: Path | None = None
     changed_pages: frozenset[str] | None = None
+    # What the pages are made from besides the package (a region's templates and pages).
+    sources: tuple[Path, ...] = ()
     _written: list[str] = field(default_factory=list)
     _views: dict[str, str] = field(default_factory=dict)
 
@@ -70,7 +70,7 @@ class SiteIncrement:
     def start(self, catalogue: Catalogue, root: Path) -> None:
         self.catalogue, self.root = catalogue, root
         if not self.manifest.inputs:
-            self.manifest.inputs = inputs_fingerprint(catalogue)
+            self.manifest.inputs = inputs_fingerprint(catalogue, self.sources)
 
     # --- fingerprints --------------------------------------------------------------------------
 

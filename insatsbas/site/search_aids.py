@@ -3,9 +3,7 @@
 - synonyms on the entry pages: the words of every group of catalogue/synonyms.yml that an entry's
   Swedish text uses, as hidden text in its `data-pagefind-body`, so that "sfi" finds an entry that only
   says "svenska för invandrare";
-- a word list per interface language (`/sok/ordlista.json`, `/en/sok/ordlista.json` ...): the words a
-  search in that language can find, with how many entries use each, from which the search page corrects
-  a query that finds (almost) nothing. The page fetches it only then;
+- a word list per interface language (`insatsbas.site.word_list`);
 - the two beacon images the search page requests (`/sok/logg.gif`, `/sok/klick.gif`), so that any static
   web server answers them and writes them into its access log for `insatsbas stats ingest`.
 
@@ -14,31 +12,14 @@ Synonyms are matched on Swedish Snowball stems, so "praktikplatser" uses the gro
 
 from __future__ import annotations
 
-import json
-import re
-import unicodedata
-from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from markupsafe import Markup
+from insatsbas.analysis import stemming_analyzer
+from insatsbas.model import Synonyms
+from insatsbas.urls import BEACONS
 
-from insatsbas.model import Intervention, Synonyms
-from insatsbas.search.analysis import stemming_analyzer
-
-if TYPE_CHECKING:
-    from insatsbas.site.views import SiteView
-
-BEACONS = ("sok/logg.gif", "sok/klick.gif")
-WORD_LIST = "sok/ordlista.json"
-# The search page fetches the list only when a search fails; the cap keeps that fetch small however large
-# the catalogue grows (the rarest words go first: they are the least likely corrections).
-WORD_LIST_BUDGET = 48 * 1024
-MIN_WORD_LENGTH = 3
-# Runs of letters: numbers, e-mail addresses and punctuation are never corrections.
-LETTERS = re.compile(r"[^\W\d_]+")
 # A transparent GIF of one pixel (GIF89a, one-colour palette, transparency extension): 43 bytes.
 TRANSPARENT_GIF = bytes.fromhex(
     "4749463839610100010080000000000000000021f90401000000002c00000000010001000002024401003b")
@@ -103,67 +84,6 @@ def synonym_words(synonyms: EntrySynonyms, shows_swedish: bool) -> tuple[str, st
     def pick(members: tuple[str, ...]) -> str:
         return ", ".join(m for m in members if not (shows_swedish and m in synonyms.present))
     return pick(synonyms.strong), pick(synonyms.other)
-
-
-# --- the word list -------------------------------------------------------------------------------------
-
-def words_of(text: str) -> set[str]:
-    return {word for word in LETTERS.findall(unicodedata.normalize("NFC", text).lower())
-            if len(word) >= MIN_WORD_LENGTH}
-
-
-def page_texts(view: SiteView, entry: Intervention) -> list[str]:
-    """The searchable text of an entry page in the view's language, as Pagefind indexes it (interface
-    labels such as "Kontakt" aside, which every page has)."""
-    text = view.text(entry)
-    return [
-        text.title, text.summary, Markup(text.description_html).striptags(), " ".join(entry.keywords),
-        " ".join(view.labels("categories", entry.categories)), " ".join(view.labels("target_groups", entry.target_groups)),
-        view.label("municipalities", entry.municipality), entry.provider.name,
-        " ".join(f"{location.name} {location.city or ''}" for location in entry.locations),
-        *view.synonym_text(entry, text),
-    ]
-
-
-def word_counts(view: SiteView) -> Counter[str]:
-    """Each word of the view's entry pages, with the number of entries that use it."""
-    counts: Counter[str] = Counter()
-    for entry in view.data.published:
-        counts.update(words_of(" \n ".join(page_texts(view, entry))))
-    return counts
-
-
-def word_list(counts: Counter[str], budget: int = WORD_LIST_BUDGET) -> dict:
-    """`{"words": [[count, "word word ..."], ...]}`, most used first: as many of the most used words as fit
-    in `budget` bytes of JSON."""
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-
-    def document(keep: int) -> dict:
-        by_count: dict[int, list[str]] = defaultdict(list)
-        for word, count in ranked[:keep]:
-            by_count[count].append(word)
-        return {"words": [[count, " ".join(words)] for count, words in by_count.items()]}
-
-    # The size grows with every word kept: the most that fit, by bisection.
-    low, high = 0, len(ranked)
-    while low < high:
-        middle = (low + high + 1) // 2
-        if len(serialise(document(middle))) <= budget:
-            low = middle
-        else:
-            high = middle - 1
-    return document(low)
-
-
-def serialise(document: dict) -> bytes:
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def write_word_list(view: SiteView, language_root: Path) -> None:
-    """The view's word list, in its language's /sok/."""
-    target = language_root / WORD_LIST
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(serialise(word_list(word_counts(view))))
 
 
 def write_beacons(out: Path) -> None:

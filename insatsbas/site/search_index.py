@@ -2,9 +2,9 @@
 open to residents of more than one county (`insatsbas.site.partitions`), each with an index per page
 language (from <html lang>).
 
-Each entry page names its partition in its <head> (`<meta name="search-partition" content="lan-01">`).
-The CLI indexes one partition at a time over a folder of hard links that mirrors the site's relative
-paths (so result URLs are the site's), which keeps Pagefind's peak memory at one partition's worth.
+The site hands over each entry page's partition (`SiteData.partitions`, which every entry page also names
+in its <head>). The CLI indexes one partition at a time over a folder of hard links that mirrors the site's
+relative paths (so result URLs are the site's), which keeps Pagefind's peak memory at one partition's worth.
 
 Incremental: given the previous build's output and the pages written with different bytes since
 (added and removed ones included), a partition whose page list is the same and none of whose pages
@@ -16,37 +16,33 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import re
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Mapping
 from importlib.metadata import version
 from pathlib import Path
 
 from insatsbas.incremental import link_or_copy, link_tree
-from insatsbas.site.views import LANGUAGES, SOURCE_LANGUAGE
+from insatsbas.urls import LANGUAGES, entry_path, url
 
 BUNDLE_DIR = "pagefind"
 MANIFEST = "partitions.json"
-ENTRY_DIR = "insats"
 # Bump when what goes into a partition's index changes other than through the pages' bytes.
 INDEX_FORMAT = 1
-PARTITION_META = re.compile(rb'<meta name="search-partition" content="([a-z0-9-]+)">')
-HEAD_BYTES = 4096
 
 
 class SearchIndexFailed(RuntimeError):
     pass
 
 
-def write_search_index(site: Path, *, previous: Path | None = None,
+def write_search_index(site: Path, pages: Mapping[str, str], *, previous: Path | None = None,
                        changed_pages: Collection[str] | None = None) -> None:
-    """Index `site`'s entry pages into `site/pagefind/<partition>/`, reusing the bundles of `previous`
-    for partitions none of whose pages are in `changed_pages` (None: index everything)."""
-    partitions = entry_pages_by_partition(site)
+    """Index `site`'s entry `pages` (site-relative path -> partition) into `site/pagefind/<partition>/`,
+    reusing the bundles of `previous` for partitions none of whose pages are in `changed_pages` (None: index
+    everything)."""
+    partitions = pages_by_partition(pages)
     bundles = site / BUNDLE_DIR
     if bundles.exists():
         shutil.rmtree(bundles)
@@ -66,30 +62,19 @@ def write_search_index(site: Path, *, previous: Path | None = None,
         encoding="utf-8")
 
 
-def entry_pages(site: Path) -> Iterator[str]:
-    """Site-relative paths of the entry pages in every language (insats/..., en/insats/...)."""
-    for lang in LANGUAGES:
-        root = site / ENTRY_DIR if lang == SOURCE_LANGUAGE else site / lang / ENTRY_DIR
-        for folder, _, files in os.walk(root):
-            for name in files:
-                if name.endswith(".html"):
-                    yield Path(folder, name).relative_to(site).as_posix()
+def entry_pages(partition_of_entry: Mapping[str, str]) -> dict[str, str]:
+    """The site-relative path of each entry's page in every language (insats/..., en/insats/...) -> the
+    entry's partition."""
+    return {url(entry_path(entry_id), lang).lstrip("/") + "index.html": partition
+            for entry_id, partition in partition_of_entry.items() for lang in LANGUAGES}
 
 
-def page_partition(page: Path) -> str | None:
-    with page.open("rb") as file:
-        found = PARTITION_META.search(file.read(HEAD_BYTES))
-    return found.group(1).decode() if found else None
-
-
-def entry_pages_by_partition(site: Path) -> dict[str, list[str]]:
-    """Partition -> its pages (sorted); pages without a partition are not indexed."""
+def pages_by_partition(pages: Mapping[str, str]) -> dict[str, list[str]]:
+    """Partition -> its pages (sorted)."""
     partitions: dict[str, list[str]] = {}
-    for page in entry_pages(site):
-        partition = page_partition(site / page)
-        if partition is not None:
-            partitions.setdefault(partition, []).append(page)
-    return {key: sorted(pages) for key, pages in sorted(partitions.items())}
+    for page, partition in pages.items():
+        partitions.setdefault(partition, []).append(page)
+    return {key: sorted(found) for key, found in sorted(partitions.items())}
 
 
 def page_list_digest(pages: list[str]) -> str:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 from babel.dates import format_date, get_day_names
 from markupsafe import Markup
 
-from insatsbas.database import intervention_path
+from insatsbas import urls
 from insatsbas.markup import render_markdown
 from insatsbas.model import WEEKDAYS, Catalogue, Intervention, Location, Term
 from insatsbas.site.eligibility import EligibilityScales
@@ -23,10 +23,8 @@ from insatsbas.site.eligibility_text import eligibility_sentence, open_to_everyo
 from insatsbas.site.facets import BROWSE_FACETS, FACETS, SEARCH_FACETS, Facet, filter_values, group_by_facet
 from insatsbas.site.partitions import SearchPartitions
 from insatsbas.site.search_aids import EntrySynonyms, SynonymMatcher, synonym_words
+from insatsbas.urls import LANGUAGES, RIGHT_TO_LEFT, SOURCE_LANGUAGE
 
-LANGUAGES = ("sv", "en", "ar")
-SOURCE_LANGUAGE = "sv"
-RIGHT_TO_LEFT = frozenset({"ar"})
 LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "ar": "العربية"}
 # A word on every entry page, in every language: /for-mig/ searches it with its filters instead of running
 # a filter-only search, which makes Pagefind load every chunk of the word index (130 of 350 KB on the sample,
@@ -54,7 +52,7 @@ class SiteData:
 
     @cached_property
     def partitions(self) -> SearchPartitions:
-        return SearchPartitions.of(self.published, self.catalogue.vocabularies.municipalities)
+        return SearchPartitions.of(self.published, self.catalogue.vocabularies)
 
     @cached_property
     def groups(self) -> dict[str, dict[str, list[Intervention]]]:
@@ -116,11 +114,11 @@ class TermLink:
 class SiteView:
     """The site as seen in one interface language."""
 
-    facets = FACETS
     browse_facets = BROWSE_FACETS
     search_facets = SEARCH_FACETS
     languages = LANGUAGES
     language_names = LANGUAGE_NAMES
+    urls = urls  # the site's contract, for the templates
 
     def __init__(self, data: SiteData, lang: str, translations: NullTranslations | None = None):
         self.data = data
@@ -131,15 +129,28 @@ class SiteView:
 
     # --- addresses ---------------------------------------------------------------------------
 
+    @property
+    def region_name(self) -> str:
+        """The region's name in this language: "Skåne", as in "Insatsbas Skåne"."""
+        return self.catalogue.region.name_in(self.lang)
+
+    @property
+    def in_region(self) -> str:
+        """The region's name after "insatser för nyanlända": "i Skåne"."""
+        return self.catalogue.region.in_region_in(self.lang)
+
     def url(self, path: str = "", lang: str | None = None) -> str:
         """The root-relative address of a language-neutral path ("insats/a/b/") in a language."""
-        lang = lang or self.lang
-        prefix = "/" if lang == SOURCE_LANGUAGE else f"/{lang}/"
-        return prefix + path.lstrip("/")
+        return urls.url(path, lang or self.lang)
 
     @staticmethod
     def entry_path(entry: Intervention) -> str:
-        return intervention_path(entry.id).lstrip("/")
+        return urls.entry_path(entry.id)
+
+    @staticmethod
+    def script_setup() -> dict:
+        """The site's contract for its scripts: addresses, beacons, filter and parameter names."""
+        return urls.script_setup()
 
     @staticmethod
     def browse_path(facet_key: str, value: str, page: int = 1) -> str:
@@ -281,6 +292,7 @@ class SiteView:
         scales = self.data.scales
         return {
             "everyEntryWord": EVERY_ENTRY_WORD,
+            "filters": urls.script_setup()["filters"],
             "partitions": self.search_setup(),
             "statuses": list(scales.statuses),
             "municipalities": list(self.catalogue.vocabularies.municipalities),

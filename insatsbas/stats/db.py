@@ -10,8 +10,6 @@ import sqlite_utils
 
 from insatsbas.stats.schema import CLICK_COLUMNS, CLICKS, DAILY_SQL, INGESTS, SEARCH_COLUMNS, SEARCHES, TABLES
 
-DEFAULT_DB = Path("stats.db")
-
 
 def open_stats_db(path: Path) -> sqlite_utils.Database:
     """stats.db with every table in place; created when missing."""

@@ -9,6 +9,7 @@ import sqlite_utils
 
 from insatsbas.model import Newcomers
 from insatsbas.stats.redact import REDACTED
+from insatsbas.urls import MUNICIPALITY
 
 DEFAULT_MIN_COUNT = 5
 TOP_QUERIES = 20
@@ -76,8 +77,8 @@ def read_figures(db: sqlite_utils.Database, newcomers: Newcomers, min_count: int
             "SELECT substr(minute, 1, 7) AS month, count(*), sum(results = 0) FROM searches GROUP BY month ORDER BY month")
     ]
     figures.municipalities = dict(db.execute(
-        """SELECT coalesce(kommun.value, '') AS municipality, count(*) AS n
-           FROM searches LEFT JOIN json_each(searches.filters, '$.kommun') AS kommun
+        f"""SELECT coalesce(kommun.value, '') AS municipality, count(*) AS n
+           FROM searches LEFT JOIN json_each(searches.filters, '$.{MUNICIPALITY}') AS kommun
            GROUP BY municipality ORDER BY n DESC, municipality""").fetchall())
     figures.languages = dict(db.execute(
         "SELECT coalesce(language, '') AS language, count(*) AS n FROM searches GROUP BY 1 ORDER BY n DESC, 1").fetchall())
@@ -103,8 +104,8 @@ def kpis(db: sqlite_utils.Database, newcomers: Newcomers) -> list[Kpi]:
     """Searches filtered to a municipality in a year, per newly arrived adult it received that year."""
     counted: dict[tuple[str, int], int] = defaultdict(int)
     for municipality, year, n in db.execute(
-        """SELECT kommun.value, CAST(substr(minute, 1, 4) AS INTEGER), count(*)
-           FROM searches JOIN json_each(searches.filters, '$.kommun') AS kommun GROUP BY 1, 2"""):
+        f"""SELECT kommun.value, CAST(substr(minute, 1, 4) AS INTEGER), count(*)
+           FROM searches JOIN json_each(searches.filters, '$.{MUNICIPALITY}') AS kommun GROUP BY 1, 2"""):
         counted[(municipality, year)] = n
     return [Kpi(f.municipality, f.year, counted[(f.municipality, f.year)], f.adults)
             for f in sorted(newcomers.figures, key=lambda f: (f.year, f.municipality))]

@@ -44,22 +44,24 @@ from typing import Any, TextIO
 from urllib.parse import unquote_plus
 from zoneinfo import ZoneInfo
 
+from insatsbas import urls
 from insatsbas.stats.bots import is_bot
 from insatsbas.stats.db import INSERT_CLICK, INSERT_SEARCH, insert_new, open_stats_db, record_ingest, refresh_daily
 from insatsbas.stats.redact import find_personal_data, redact
 
 SITE_TIMEZONE = ZoneInfo("Europe/Stockholm")
-BEACON_FOLDER = "/sok/"
-SEARCH_BEACON = "/sok/logg.gif"
-CLICK_BEACON = "/sok/klick.gif"
-FILTERS = ("kommun", "kategori", "malgrupp", "sprak")
-FREE_FILTER = "avgiftsfri"
+SEARCH_BEACON = urls.url(urls.SEARCH_BEACON)
+CLICK_BEACON = urls.url(urls.CLICK_BEACON)
+BEACON_FOLDER = SEARCH_BEACON.rpartition("/")[0] + "/"
+FILTERS = urls.TERM_FILTERS
+FREE_FILTER = urls.FREE
 MAX_QUERY = 200
 MAX_RESULTS = 100_000
 MAX_POSITION = 10_000
 CHUNK_LINES = 20_000
 PARALLEL_BYTES = 8 * 1024 * 1024
-PARAMETERS = {"q", "n", "lang", "to", "pos", "corrected", *FILTERS, FREE_FILTER}
+PARAMETERS = {urls.QUERY, urls.RESULTS, urls.INTERFACE_LANGUAGE, urls.CLICKED_ENTRY, urls.POSITION, urls.CORRECTED,
+              *FILTERS, FREE_FILTER}
 MAX_PARAMETERS = 40
 
 # Common and Combined Log Format, as Apache's and nginx's default `common`/`combined` formats write them.
@@ -376,12 +378,12 @@ def search_values(query_string: str) -> tuple[Any, ...] | None:
     params = beacon_parameters(query_string)
     if params is None:
         return None
-    query, removed = clean_query(first(params, "q") or "")
-    corrected_raw = first(params, "corrected")
+    query, removed = clean_query(first(params, urls.QUERY) or "")
+    corrected_raw = first(params, urls.CORRECTED)
     corrected = clean_query(corrected_raw)[0] if corrected_raw else None
     filters = clean_filters(tuple((name, tuple(params.get(name, ()))) for name in (*FILTERS, FREE_FILTER)))
-    values = (query, removed, corrected, clean_language(first(params, "lang")), filters,
-              clean_number(first(params, "n"), 0, MAX_RESULTS))
+    values = (query, removed, corrected, clean_language(first(params, urls.INTERFACE_LANGUAGE)), filters,
+              clean_number(first(params, urls.RESULTS), 0, MAX_RESULTS))
     return (*values, value_hash(values))
 
 
@@ -392,11 +394,11 @@ def click_values(query_string: str) -> tuple[Any, ...] | None:
     params = beacon_parameters(query_string)
     if params is None:
         return None
-    query, removed = clean_query(first(params, "q") or "")
-    entry_id = decode(first(params, "to") or "")
+    query, removed = clean_query(first(params, urls.QUERY) or "")
+    entry_id = decode(first(params, urls.CLICKED_ENTRY) or "")
     if len(entry_id) > 120 or not ENTRY_ID.fullmatch(entry_id) or find_personal_data(entry_id):
         return None
-    values = (query, removed, entry_id, clean_number(first(params, "pos"), 1, MAX_POSITION))
+    values = (query, removed, entry_id, clean_number(first(params, urls.POSITION), 1, MAX_POSITION))
     return (*values, value_hash(values))
 
 

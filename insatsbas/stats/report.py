@@ -18,6 +18,7 @@ from babel.numbers import format_decimal, format_percent
 from jinja2 import Environment, PackageLoader, select_autoescape
 
 from insatsbas.model import Catalogue
+from insatsbas.staging import staging
 from insatsbas.stats import charts
 from insatsbas.stats.figures import DEFAULT_MIN_COUNT, NO_MUNICIPALITY, Figures, read_figures
 
@@ -61,19 +62,11 @@ def write_report(db_path: Path, catalogue: Catalogue, out: Path, *, min_count: i
     finally:
         db.close()
     target = out / REPORT_FOLDER
-    stage = out / f".{REPORT_FOLDER}.building"
-    shutil.rmtree(stage, ignore_errors=True)
-    stage.mkdir(parents=True)
-    try:
+    with staging(target) as stage:
         chart_list = draw_charts(figures, catalogue, stage)
         html = render_page(figures, catalogue, chart_list)
         (stage / "index.html").write_text(html, encoding="utf-8")
         shutil.copy(Path(__file__).parent / "templates" / "statistik.css", stage / "statistik.css")
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    shutil.rmtree(target, ignore_errors=True)
-    stage.rename(target)
     return target / "index.html"
 
 

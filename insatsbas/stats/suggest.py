@@ -20,20 +20,36 @@ The review file is YAML with comments; coordinators copy the lines they accept.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 import sqlite_utils
 
 from insatsbas.model import Synonyms
-from insatsbas.search import Searcher, search_catalogue
+from insatsbas.sources.text import normalise
 from insatsbas.stats.figures import DEFAULT_MIN_COUNT
 from insatsbas.stats.redact import REDACTED
-from insatsbas.synonyms import normalise
 
 FOLLOW_MINUTES = 2
 MIN_FOLLOWS = 2
+
+
+class Found(Protocol):
+    hits: Sequence[object]
+
+
+class CatalogueSearch(Protocol):
+    """A search of today's catalogue with its synonyms (`insatsbas.search.Searcher` is one): the statistics
+    ask it, they do not depend on how it searches."""
+
+    synonyms: Synonyms
+
+    def corrections(self, words: list[str]) -> list[str]: ...
+
+    def search(self, text: str, *, typos: bool = True) -> Found: ...
 
 
 @dataclass(frozen=True)
@@ -88,7 +104,7 @@ def followers(db: sqlite_utils.Database, query: str, min_count: int) -> list[tup
         [REDACTED, query, min_count, MIN_FOLLOWS])]
 
 
-def suggest(db_path: Path, searcher: Searcher, *, min_count: int = DEFAULT_MIN_COUNT) -> Suggestions:
+def suggest(db_path: Path, searcher: CatalogueSearch, *, min_count: int = DEFAULT_MIN_COUNT) -> Suggestions:
     db = sqlite_utils.Database(db_path)
     try:
         return _suggest(db, searcher, min_count)
@@ -96,11 +112,11 @@ def suggest(db_path: Path, searcher: Searcher, *, min_count: int = DEFAULT_MIN_C
         db.close()
 
 
-def _suggest(db: sqlite_utils.Database, searcher: Searcher, min_count: int) -> Suggestions:
+def _suggest(db: sqlite_utils.Database, searcher: CatalogueSearch, min_count: int) -> Suggestions:
     result = Suggestions(min_count)
     known = searcher.synonyms
     for query, searches in zero_result_queries(db, min_count):
-        if search_catalogue(query, searcher, typos=False).hits:
+        if searcher.search(query, typos=False).hits:
             result.finds_now.append((query, searches))
             continue
         proposals = whoosh_corrections(query, searcher, searches) + [
@@ -119,12 +135,12 @@ def _suggest(db: sqlite_utils.Database, searcher: Searcher, min_count: int) -> S
     return result
 
 
-def whoosh_corrections(query: str, searcher: Searcher, searches: int) -> list[Misspelling]:
+def whoosh_corrections(query: str, searcher: CatalogueSearch, searches: int) -> list[Misspelling]:
     words = normalise(query).split()
     corrected = searcher.corrections(words)
     if corrected == words:
         return []
-    hits = search_catalogue(" ".join(corrected), searcher, typos=False).hits
+    hits = searcher.search(" ".join(corrected), typos=False).hits
     if not hits:
         return []
     return [Misspelling(wrong, right, searches, f"Whoosh stavningsrättning, {len(hits)} träffar")

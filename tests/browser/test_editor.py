@@ -15,9 +15,10 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Locator, Page
 
-from insatsbas.editor.local import LocalEditor, local_editor
-from insatsbas.reader import read_catalogue, slugify
-from insatsbas.yamlsource import read_document
+from insatsbas.reader import read_catalogue
+from insatsbas.serve.editor import LocalEditor, local_editor
+from insatsbas.sources.text import slugify
+from insatsbas.sources.yamlsource import read_document
 from tests.browser.conftest import SCREENSHOTS
 from tests.conftest import SAMPLE, TODAY
 from tests.guide import web_editor_new_entry

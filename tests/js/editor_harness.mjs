@@ -6,8 +6,8 @@
 //   {op: "edit", text, path, value}    -> {text}: fromFile, set the value at the key path, toFile
 //   {op: "expand", setup}              -> {config}: the editor page's Decap configuration (setup.js)
 import { readFileSync } from 'node:fs';
-import { fromFile, toFile } from '../../theme/editor/insatsbas-yaml.js';
-import { expandConfig } from '../../theme/editor/setup.js';
+import { fromFile, toFile } from '../../insatsbas/theme/editor/insatsbas-yaml.js';
+import { expandConfig } from '../../insatsbas/theme/editor/setup.js';
 
 const request = JSON.parse(readFileSync(0, 'utf8'));
 

@@ -1,0 +1,414 @@
+// /sok/: Pagefind search with filters, the state in the URL (bookmark, share, reload, back button),
+// results announced to screen readers, and "add to my list" on every result.
+// A search that finds (almost) nothing is corrected ("svenks" -> "svenska") and the corrected search is
+// shown; a settled search and a click on a result are recorded by beacons.js for the statistics.
+
+import { logClick, logSearch, searchSignature } from "./beacons.js";
+import { bindAddButtons, keepQueryInLanguageLinks } from "./list.js";
+import { countyNames, pagefindOver, partitionKeys, searchedCounties } from "./partitions.js";
+import { isEmpty, pagefindFilters, stateFromParams, urlFromState } from "./search-state.js";
+import { site } from "./site.js";
+import { correctQuery, fold, knownCorrection, normalise, parseWordList, significantWords } from "./spelling.js";
+import { format, pageLanguage, strings } from "./strings.js";
+
+const PAGE_SIZE = 10;
+const TYPING_DELAY_MS = 300;
+// A search counts for the statistics when it is submitted, or when typing has paused this long.
+const SETTLE_DELAY_MS = 1000;
+// Fewer results than this, and the corrected query is tried.
+const FEW_RESULTS = 3;
+
+const text = strings("search-strings");
+const partitions = strings("search-partitions");
+const misspellings = strings("search-misspellings");
+const form = document.getElementById("search-form");
+const input = document.getElementById("q");
+const status = document.getElementById("search-status");
+const correction = document.getElementById("search-correction");
+const list = document.getElementById("results");
+const more = document.getElementById("more-results");
+const regionLine = document.getElementById("search-region");
+const regionChoice = document.getElementById("lan");
+const filterGroups = [...form.querySelectorAll("[data-filter]")];
+const filterKeys = filterGroups.map((group) => group.dataset.filter);
+
+let pagefind;
+let search = { results: [], shown: 0 };
+let generation = 0;
+let typingTimer;
+let settleTimer;
+let latest = Promise.resolve(null); // the outcome of the latest search: { state, count, corrected } or null
+let displayed = null; // the outcome whose results are on the page
+let lastLogged = null;
+let wordCounts = null;
+
+// The catalogue's words (sok/ordlista.json), fetched the first time a search fails.
+function loadWordCounts() {
+  if (!wordCounts) {
+    wordCounts = fetch(form.dataset.wordList)
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
+      .then(parseWordList)
+      .catch(() => {
+        wordCounts = null; // try again on the next failed search
+        return null;
+      });
+  }
+  return wordCounts;
+}
+
+// The Pagefind bundles of the state's region (partitions.js), merged; says on the page what is searched.
+async function usePagefind(state) {
+  const counties = searchedCounties(partitions, state.region, state.filters[site.filters.municipality] || []);
+  const keys = partitionKeys(partitions, counties);
+  const instance = await pagefindOver(partitions, keys, { excerptLength: 24 });
+  showRegion(counties);
+  document.body.dataset.searchPartitions = keys.join(" ");
+  return instance;
+}
+
+function showRegion(counties) {
+  if (counties === null) {
+    regionLine.textContent = text.searchesEverywhere;
+    return;
+  }
+  const names = counties.length ? countyNames(partitions, counties, pageLanguage) : "";
+  const searched = !names ? text.searchesShared
+    : partitions.national ? format(text.searchesInAndShared, { region: names }) : format(text.searchesIn, { region: names });
+  regionLine.textContent = partitions.counties.length > 1 ? `${searched} ${text.widen}` : searched;
+}
+
+function stateFromForm() {
+  return stateFromParams(new FormData(form), filterKeys);
+}
+
+function stateFromUrl() {
+  return stateFromParams(new URLSearchParams(window.location.search), filterKeys);
+}
+
+function showState(state) {
+  input.value = state.query;
+  if (regionChoice) regionChoice.value = state.region;
+  for (const box of form.querySelectorAll("input[type=checkbox]")) {
+    box.checked = (state.filters[box.name] || []).includes(box.value);
+  }
+  showSelectedCounts();
+}
+
+function showSelectedCounts() {
+  const total = form.querySelectorAll("[data-filter] input:checked").length;
+  form.querySelector("[data-selected-total]").textContent = total ? format(text.selected, { count: total }) : "";
+  for (const group of filterGroups) {
+    const chosen = group.querySelectorAll("input:checked").length;
+    group.querySelector("[data-selected-count]").textContent = chosen ? format(text.selected, { count: chosen }) : "";
+    if (chosen) group.open = true;
+  }
+}
+
+function showFilterCounts(counts) {
+  for (const group of filterGroups) {
+    const values = counts[group.dataset.filter] || {};
+    for (const box of group.querySelectorAll("input[type=checkbox]")) {
+      box.parentElement.querySelector("[data-count]").textContent = `(${values[box.value] || 0})`;
+    }
+  }
+}
+
+// Pagefind's excerpt is text with <mark> around the hits; keep exactly that and nothing else.
+function excerptNodes(html) {
+  const parsed = new DOMParser().parseFromString(`<p>${html}</p>`, "text/html").body.firstChild;
+  const nodes = [];
+  for (const node of parsed.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      nodes.push(mark);
+    } else {
+      nodes.push(document.createTextNode(node.textContent));
+    }
+  }
+  return nodes;
+}
+
+function resultItem(data) {
+  const item = document.createElement("li");
+  item.className = "card";
+  if (data.meta.id) item.dataset.id = data.meta.id;
+  const heading = document.createElement("h2");
+  heading.className = "card-title";
+  const link = document.createElement("a");
+  link.href = data.url;
+  link.textContent = data.meta.title;
+  heading.append(link);
+  if (data.meta.paused) {
+    const badge = document.createElement("span");
+    badge.className = "badge badge-paused";
+    badge.textContent = text.paused;
+    heading.append(" ", badge);
+  }
+  const excerpt = document.createElement("p");
+  excerpt.append(...excerptNodes(data.excerpt));
+  item.append(heading, excerpt);
+  if (data.meta.where) {
+    const where = document.createElement("p");
+    where.className = "card-meta";
+    where.textContent = data.meta.where;
+    item.append(where);
+  }
+  if (data.meta.id) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "button button-secondary add-to-list";
+    button.dataset.addToList = data.meta.id;
+    button.dataset.title = data.meta.title;
+    item.append(button);
+  }
+  return item;
+}
+
+async function showMore(focusFirst) {
+  const batch = search.results.slice(search.shown, search.shown + PAGE_SIZE);
+  const current = generation;
+  const data = await Promise.all(batch.map((result) => result.data()));
+  if (current !== generation) return;
+  const items = data.map(resultItem);
+  list.append(...items);
+  bindAddButtons(list);
+  search.shown += batch.length;
+  more.hidden = search.shown >= search.results.length;
+  if (focusFirst && items.length) items[0].querySelector("a").focus();
+}
+
+// `template` ("Menade du {corrected}?") as nodes, with `nodes` in place of its {names}.
+function fill(template, nodes) {
+  return template.split(/\{(\w+)\}/).map((part, index) => (index % 2 ? nodes[part] : document.createTextNode(part)));
+}
+
+// A query's words, isolated from the direction of the text around them (a Swedish word on an Arabic page).
+function isolated(query) {
+  const words = document.createElement("bdi");
+  words.textContent = query;
+  return words;
+}
+
+function searchLink(state) {
+  const link = document.createElement("a");
+  link.href = urlFromState(state);
+  link.append(isolated(state.query));
+  return link;
+}
+
+// "Visar resultat för svenska / Sök i stället efter svenks", or "Menade du svenska?", or nothing.
+function showCorrection(state, corrected, suggestion) {
+  correction.replaceChildren();
+  correction.hidden = !corrected && !suggestion;
+  if (corrected) {
+    const showing = document.createElement("span");
+    const searched = document.createElement("strong");
+    searched.append(isolated(corrected));
+    showing.append(...fill(text.showingFor, { corrected: searched }));
+    const instead = document.createElement("span");
+    instead.append(...fill(text.insteadFor, { query: searchLink({ ...state, exact: true }) }));
+    correction.append(showing, document.createElement("br"), instead);
+  } else if (suggestion) {
+    correction.append(...fill(text.didYouMean, { corrected: searchLink({ ...state, query: suggestion, exact: false }) }));
+  }
+}
+
+// Whether a word of the query is not in the index at all. Pagefind then searches for the longest
+// indexed word the typed one starts with ("bibliotk" finds the letter "B", "19121212" the digit "1"),
+// which only looks like a result. A word counts as found when the best result has a word that starts
+// with it (still typing: "bibli") or when Pagefind finds it as a word of its own (stemmed: "kurserna"
+// finds "kursen").
+async function hasUnknownWord(query, found) {
+  const words = significantWords(query);
+  if (!words.length || !found.results.length) return false;
+  const best = await found.results[0].data();
+  const content = best.content.split(/\s+/);
+  const matched = best.locations.map((location) => fold(content[location] || ""));
+  for (const word of words) {
+    if (matched.some((match) => match.startsWith(fold(word)))) continue;
+    const exact = await pagefind.search(`"${word}"`);
+    if (exact && exact.results.length === 0) return true;
+  }
+  return false;
+}
+
+// Pagefind's results for the state, or for its corrected query when the typed one finds (almost) nothing
+// and the correction finds more. With `exact`, the correction is only offered ("Menade du ...?").
+async function searchWithCorrection(state, isCurrent) {
+  const filters = pagefindFilters(state);
+  let found = await pagefind.search(state.query || null, { filters });
+  if (found && state.query && await hasUnknownWord(state.query, found)) found = { results: [], filters: {} };
+  const none = { found, corrected: null, suggestion: null };
+  if (!found || !state.query || !isCurrent()) return none;
+  const typed = normalise(state.query);
+  if (found.results.length >= FEW_RESULTS) {
+    const known = knownCorrection(state.query, misspellings);
+    return { ...none, suggestion: known !== typed ? known : null };
+  }
+  const counts = await loadWordCounts();
+  const corrected = correctQuery(state.query, misspellings, counts);
+  if (corrected === typed || !isCurrent()) return none;
+  const better = await pagefind.search(corrected, { filters });
+  if (!better || better.results.length <= found.results.length) return none;
+  return state.exact ? { ...none, suggestion: corrected } : { found: better, corrected, suggestion: null };
+}
+
+async function run(state) {
+  const current = ++generation;
+  const isCurrent = () => current === generation;
+  list.setAttribute("aria-busy", "true");
+  const instance = await usePagefind(state);
+  if (!isCurrent()) return null;
+  pagefind = instance;
+  if (isEmpty(state)) {
+    const totals = await pagefind.filters();
+    if (!isCurrent()) return null;
+    search = { results: [], shown: 0 };
+    displayed = null;
+    list.replaceChildren();
+    more.hidden = true;
+    showFilterCounts(totals);
+    showCorrection(state, null, null);
+    status.textContent = text.prompt;
+    list.removeAttribute("aria-busy");
+    return null;
+  }
+  const { found, corrected, suggestion } = await searchWithCorrection(state, isCurrent);
+  if (!isCurrent() || !found) return null;
+  search = { results: found.results, shown: 0 };
+  const count = found.results.length;
+  displayed = { state, count, corrected };
+  list.replaceChildren();
+  showFilterCounts(found.filters);
+  showCorrection(state, corrected, suggestion);
+  await showMore(false);
+  if (!isCurrent()) return null;
+  const query = corrected || state.query;
+  status.textContent = count === 0 ? text.none
+    : query ? format(text.countFor, { query, count }) : format(text.count, { count });
+  list.removeAttribute("aria-busy");
+  return displayed;
+}
+
+// --- statistics -------------------------------------------------------------------------------------
+
+function record(outcome) {
+  if (!outcome) return;
+  const signature = searchSignature(outcome.state, outcome.corrected);
+  if (signature === lastLogged) return; // the same search again (typed, then submitted) counts once
+  lastLogged = signature;
+  logSearch({ ...outcome, lang: pageLanguage });
+}
+
+// Record the latest search once it has finished (and unless a newer one replaced it).
+function recordLatest() {
+  window.clearTimeout(settleTimer);
+  settleTimer = undefined;
+  const searched = latest;
+  searched.then((outcome) => {
+    if (searched === latest) record(outcome);
+  });
+}
+
+// A search on the page that has not been recorded yet (typing paused less than SETTLE_DELAY_MS ago)
+// is recorded before a click on its results or before the page is left.
+function recordPending() {
+  if (settleTimer === undefined) return;
+  window.clearTimeout(settleTimer);
+  settleTimer = undefined;
+  record(displayed);
+}
+
+function recordClick(event) {
+  if (event.type === "auxclick" && event.button !== 1) return; // the middle button opens a tab
+  const link = event.target.closest("a");
+  const item = link && link.closest("#results > li");
+  if (!item || !item.dataset.id || !displayed) return;
+  recordPending();
+  logClick({ query: displayed.state.query, id: item.dataset.id, position: [...list.children].indexOf(item) + 1 });
+}
+
+// The page was opened by following a link or a form (the start page's search box), not by reloading or
+// going back to it.
+function openedAnew() {
+  const [navigation] = performance.getEntriesByType("navigation");
+  return !navigation || navigation.type === "navigate";
+}
+
+// --- navigation -------------------------------------------------------------------------------------
+
+function go(state, how, { recordIt = false } = {}) {
+  const url = urlFromState(state);
+  if (url !== window.location.pathname + window.location.search) {
+    window.history[how === "push" ? "pushState" : "replaceState"](null, "", url);
+    keepQueryInLanguageLinks();
+  }
+  showSelectedCounts();
+  latest = run(state);
+  if (recordIt) recordLatest();
+  return latest;
+}
+
+function bind() {
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    window.clearTimeout(typingTimer);
+    go(stateFromForm(), "push", { recordIt: true });
+  });
+  input.addEventListener("input", () => {
+    window.clearTimeout(typingTimer);
+    window.clearTimeout(settleTimer);
+    typingTimer = window.setTimeout(() => go(stateFromForm(), "replace"), TYPING_DELAY_MS);
+    settleTimer = window.setTimeout(recordLatest, SETTLE_DELAY_MS);
+  });
+  form.addEventListener("change", (event) => {
+    if (event.target.type === "checkbox" || event.target === regionChoice) go(stateFromForm(), "push", { recordIt: true });
+  });
+  form.querySelector("[data-clear]").addEventListener("click", (event) => {
+    event.preventDefault();
+    showState({ query: "", filters: {}, region: "" });
+    go({ query: "", filters: {}, region: "" }, "push");
+    input.focus();
+  });
+  correction.addEventListener("click", (event) => {
+    const link = event.target.closest("a");
+    if (!link || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    event.preventDefault();
+    recordPending(); // the search whose correction was followed
+    const state = stateFromParams(new URL(link.href).searchParams, filterKeys);
+    showState(state);
+    go(state, "push", { recordIt: true });
+    input.focus();
+  });
+  list.addEventListener("click", recordClick);
+  list.addEventListener("auxclick", recordClick);
+  window.addEventListener("pagehide", recordPending);
+  more.addEventListener("click", () => showMore(true));
+  window.addEventListener("popstate", () => {
+    const state = stateFromUrl();
+    keepQueryInLanguageLinks();
+    showState(state);
+    latest = run(state);
+  });
+}
+
+async function start() {
+  form.hidden = false;
+  document.getElementById("filters").open = window.matchMedia("(min-width: 52rem)").matches;
+  const state = stateFromUrl();
+  showState(state);
+  bind();
+  try {
+    await usePagefind(state);
+  } catch (error) {
+    status.textContent = text.failed;
+    throw error;
+  }
+  latest = run(state);
+  if (openedAnew()) recordLatest();
+  await latest;
+  document.body.dataset.searchReady = "1";
+}
+
+start();
