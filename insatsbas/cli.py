@@ -638,6 +638,9 @@ def stats_ingest(files: tuple[str, ...], db_path: Path, server: str, lang: str) 
         if source.unparsable:
             click.echo(translate(N_("  Rader som inte gick att läsa (högst tio visas): {lines}."), lang,
                                  lines=", ".join(map(str, source.unparsable_lines))), err=True)
+        if source.new_profiles or source.new_handouts:
+            click.echo(translate(N_("  {profiles} nya profiler på För mig, {handouts} nya utskrivna eller delade listor."),
+                                 lang, profiles=source.new_profiles, handouts=source.new_handouts))
         if source.rate_limited:
             click.echo(translate(N_("  {count} sökningar räknades inte: samma klient sökte mer än {limit} gånger "
                                     "på en minut."), lang, count=source.rate_limited, limit=MAX_SEARCHES_PER_MINUTE))

@@ -170,3 +170,38 @@ def test_the_cli_refuses_a_second_server_name_and_forgets_a_log(logs: list[Path]
     assert forgotten.exit_code == 0 and "klick borttagna (1 inläsningar)" in forgotten.output
     assert count(tmp_path / "stats.db", "SELECT count(*) FROM searches") == 0
     assert runner.invoke(cli, ["stats", "forget", "--db", db, log]).exit_code == 2
+
+
+def beacon_line(second: int, target: str) -> str:
+    return f'203.0.113.7 - - [22/Nov/2026:10:20:{second:02d} +0100] "GET {target} HTTP/1.1" 200 43 "-" "{BROWSER}"\n'
+
+
+def test_profiles_keep_municipality_and_status_only_and_handouts_their_size(tmp_path: Path):
+    log = tmp_path / "access.log"
+    log.write_text("".join([
+        beacon_line(1, "/sok/profil.gif?kommun=botkyrka&uppehallsstatus=uppehallstillstand&lang=sv&_=a"),
+        # An age and months sent along (a changed or hostile page) are never stored.
+        beacon_line(2, "/sok/profil.gif?kommun=haninge&uppehallsstatus=annat&alder=45&manader=40&lang=en&_=b"),
+        beacon_line(3, "/sok/profil.gif?kommun=19850101-1234&uppehallsstatus=annat"),  # not a municipality
+        beacon_line(4, "/sok/lista.gif?antal=3&satt=utskrift&lang=sv&_=c"),
+        beacon_line(5, "/sok/lista.gif?antal=2&satt=delning&lang=ar&_=d"),
+        beacon_line(6, "/sok/lista.gif?antal=0&satt=utskrift"),  # an empty list is no handout
+        beacon_line(7, "/sok/lista.gif?antal=2&satt=fax"),
+    ]), encoding="utf-8")
+    db = tmp_path / "stats.db"
+    report = ingest([log], db)
+    assert (report.total("new_profiles"), report.total("new_handouts"), report.total("invalid_beacons")) == (2, 2, 3)
+    with sqlite3.connect(db) as connection:
+        columns = [row[1] for row in connection.execute("PRAGMA table_info(profiles)")]
+        assert columns == ["minute", "request_key", "municipality", "status", "language", "ingest"]
+        assert sorted(connection.execute("SELECT municipality, status, language FROM profiles")) == [
+            ("botkyrka", "uppehallstillstand", "sv"), ("haninge", "annat", "en")]
+        assert sorted(connection.execute("SELECT entries, use, language FROM handouts")) == [
+            (2, "delning", "ar"), (3, "utskrift", "sv")]
+    assert not [row for row in rows_of(db, "profiles") if "45" in repr(row) or "40" in repr(row)]
+    assert forget(log, db).rows == {"searches": 0, "clicks": 0, "profiles": 2, "handouts": 2}
+
+
+def rows_of(db: Path, table: str) -> list[tuple]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(f"SELECT municipality, status, language FROM {table}").fetchall()

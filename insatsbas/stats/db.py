@@ -8,7 +8,21 @@ from typing import Any
 
 import sqlite_utils
 
-from insatsbas.stats.schema import CLICK_COLUMNS, CLICKS, DAILY, DAILY_SQL, INGESTS, SEARCH_COLUMNS, SEARCHES, TABLES
+from insatsbas.stats.schema import (
+    CLICK_COLUMNS,
+    CLICKS,
+    DAILY,
+    DAILY_SQL,
+    HANDOUT_COLUMNS,
+    HANDOUTS,
+    INGESTS,
+    PROFILE_COLUMNS,
+    PROFILES,
+    ROW_TABLES,
+    SEARCH_COLUMNS,
+    SEARCHES,
+    TABLES,
+)
 
 
 def open_stats_db(path: Path) -> sqlite_utils.Database:
@@ -38,6 +52,8 @@ def _insert_sql(table: str, columns: Sequence[str]) -> str:
 
 INSERT_SEARCH = _insert_sql(SEARCHES, SEARCH_COLUMNS)
 INSERT_CLICK = _insert_sql(CLICKS, CLICK_COLUMNS)
+INSERT_PROFILE = _insert_sql(PROFILES, PROFILE_COLUMNS)
+INSERT_HANDOUT = _insert_sql(HANDOUTS, HANDOUT_COLUMNS)
 
 
 def insert_new(db: sqlite_utils.Database, sql: str, rows: Iterable[tuple[Any, ...]]) -> int:
@@ -65,15 +81,15 @@ def earlier_ingests(db: sqlite_utils.Database, fingerprint: str) -> list[dict[st
     return list(db[INGESTS].rows_where("fingerprint = ?", [fingerprint], order_by="id"))
 
 
-def forget_ingests(db: sqlite_utils.Database, ids: list[int]) -> tuple[int, int]:
-    """Delete the rows these ingests added, and the ingests; returns (searches, clicks) deleted."""
+def forget_ingests(db: sqlite_utils.Database, ids: list[int]) -> dict[str, int]:
+    """Delete the rows these ingests added, and the ingests; returns how many rows each table lost."""
     marks = ", ".join("?" * len(ids))
     days = [day for (day,) in db.execute(
         f"SELECT DISTINCT substr(minute, 1, 10) FROM {SEARCHES} WHERE ingest IN ({marks}) "
         f"UNION SELECT DISTINCT substr(minute, 1, 10) FROM {CLICKS} WHERE ingest IN ({marks})", [*ids, *ids])]
-    searches = db.execute(f"DELETE FROM {SEARCHES} WHERE ingest IN ({marks})", ids).rowcount
-    clicks = db.execute(f"DELETE FROM {CLICKS} WHERE ingest IN ({marks})", ids).rowcount
+    deleted = {table: db.execute(f"DELETE FROM {table} WHERE ingest IN ({marks})", ids).rowcount
+               for table in ROW_TABLES}
     db.execute(f"DELETE FROM {INGESTS} WHERE id IN ({marks})", ids)
     refresh_daily(db, days)
     db.execute(f"DELETE FROM {DAILY} WHERE searches = 0 AND clicks = 0")
-    return searches, clicks
+    return deleted

@@ -1,7 +1,10 @@
 """Ingest web-server access logs into stats.db: the search page's beacons, and nothing personal.
 
 The site's search page requests `/sok/logg.gif?q=..&n=..&lang=..&<filters>` when a search settles and
-`/sok/klick.gif?q=..&to=<entry id>&pos=<rank>` when a result is clicked. Any static web server writes
+`/sok/klick.gif?q=..&to=<entry id>&pos=<rank>` when a result is clicked; /for-mig/ requests
+`/sok/profil.gif?kommun=..&uppehallsstatus=..&lang=..` when it shows a profile, and /lista/
+`/sok/lista.gif?antal=..&satt=utskrift|delning&lang=..` when a handout is printed or its link copied
+(theme/static/js/beacons.js; the names are insatsbas/urls.py's). Any static web server writes
 those requests into its access log; this module reads such logs (Common or Combined Log Format,
 plain, gzip or standard input) in chunks of 20,000 lines, in constant memory (a large file's chunks
 are parsed by two worker processes while this one inserts), and keeps:
@@ -49,6 +52,8 @@ from insatsbas import urls
 from insatsbas.stats.bots import is_bot
 from insatsbas.stats.db import (
     INSERT_CLICK,
+    INSERT_HANDOUT,
+    INSERT_PROFILE,
     INSERT_SEARCH,
     earlier_ingests,
     finish_ingest,
@@ -63,6 +68,8 @@ from insatsbas.stats.redact import find_personal_data, redact
 SITE_TIMEZONE = ZoneInfo("Europe/Stockholm")
 SEARCH_BEACON = urls.url(urls.SEARCH_BEACON)
 CLICK_BEACON = urls.url(urls.CLICK_BEACON)
+PROFILE_BEACON = urls.url(urls.PROFILE_BEACON)
+HANDOUT_BEACON = urls.url(urls.HANDOUT_BEACON)
 BEACON_FOLDER = SEARCH_BEACON.rpartition("/")[0] + "/"
 FILTERS = urls.TERM_FILTERS
 FREE_FILTER = urls.FREE
@@ -72,7 +79,8 @@ MAX_POSITION = 10_000
 CHUNK_LINES = 20_000
 PARALLEL_BYTES = 8 * 1024 * 1024
 PARAMETERS = {urls.QUERY, urls.RESULTS, urls.INTERFACE_LANGUAGE, urls.CLICKED_ENTRY, urls.POSITION, urls.CORRECTED,
-              *FILTERS, FREE_FILTER}
+              *FILTERS, FREE_FILTER, urls.RESIDENCE_STATUS, urls.ENTRIES, urls.HANDOUT_USE}
+MAX_HANDOUT_ENTRIES = 500
 MAX_PARAMETERS = 40
 # The rate rule: a client (address and user agent) with more searches than this in one minute is a script.
 # A person's searches settle a second after the last key, so even fast typing stays far below it.
@@ -113,6 +121,8 @@ class SourceReport:
     rate_limited: int = 0
     new_searches: int = 0
     new_clicks: int = 0
+    new_profiles: int = 0
+    new_handouts: int = 0
     already_counted: int = 0
     unparsable_lines: list[int] = field(default_factory=list)
 
@@ -246,8 +256,15 @@ def ingest_stream(db, stream: TextIO, name: str, *, workers: int = 1, chunk_line
 @dataclass
 class Forgotten:
     ingests: list[dict[str, Any]]
-    searches: int
-    clicks: int
+    rows: dict[str, int]  # by table
+
+    @property
+    def searches(self) -> int:
+        return self.rows.get("searches", 0)
+
+    @property
+    def clicks(self) -> int:
+        return self.rows.get("clicks", 0)
 
 
 def forget(source: str | Path, db_path: Path) -> Forgotten:
@@ -262,10 +279,10 @@ def forget(source: str | Path, db_path: Path) -> Forgotten:
     try:
         with db.conn:
             ingests = earlier_ingests(db, fingerprint) if fingerprint else []
-            searches, clicks = forget_ingests(db, [row["id"] for row in ingests]) if ingests else (0, 0)
+            rows = forget_ingests(db, [row["id"] for row in ingests]) if ingests else {}
     finally:
         db.close()
-    return Forgotten(ingests, searches, clicks)
+    return Forgotten(ingests, rows)
 
 
 @dataclass
@@ -275,6 +292,8 @@ class Chunk:
     lines: int
     searches: list[tuple[Any, ...]] = field(default_factory=list)
     clicks: list[tuple[Any, ...]] = field(default_factory=list)
+    profiles: list[tuple[Any, ...]] = field(default_factory=list)
+    handouts: list[tuple[Any, ...]] = field(default_factory=list)
     days: set[str] = field(default_factory=set)
     unparsable: list[int] = field(default_factory=list)  # line numbers
     bots: int = 0
@@ -310,10 +329,15 @@ def _minute(line: str) -> str:
 def merge(db, report: SourceReport, days: set[str], chunk: Chunk, ingest_id: int) -> None:
     new_searches = insert_new(db, INSERT_SEARCH, ((*row, ingest_id) for row in chunk.searches))
     new_clicks = insert_new(db, INSERT_CLICK, ((*row, ingest_id) for row in chunk.clicks))
+    new_profiles = insert_new(db, INSERT_PROFILE, ((*row, ingest_id) for row in chunk.profiles))
+    new_handouts = insert_new(db, INSERT_HANDOUT, ((*row, ingest_id) for row in chunk.handouts))
     report.lines += chunk.lines
     report.new_searches += new_searches
     report.new_clicks += new_clicks
-    report.already_counted += len(chunk.searches) + len(chunk.clicks) - new_searches - new_clicks
+    report.new_profiles += new_profiles
+    report.new_handouts += new_handouts
+    offered = len(chunk.searches) + len(chunk.clicks) + len(chunk.profiles) + len(chunk.handouts)
+    report.already_counted += offered - new_searches - new_clicks - new_profiles - new_handouts
     report.unparsable += len(chunk.unparsable)
     report.unparsable_lines += chunk.unparsable[:10 - len(report.unparsable_lines)]
     report.bots += chunk.bots
@@ -327,7 +351,9 @@ def parse_chunk(lines: list[str], first_number: int, server: str = "", max_per_m
                 ) -> Chunk:
     """Parse consecutive log lines into rows; runs in a worker process for large logs."""
     chunk = Chunk(len(lines))
-    clicks, window = chunk.clicks, {}
+    window: dict[str, list[str]] = {}
+    tables = {SEARCH_BEACON: (search_values, None), CLICK_BEACON: (click_values, chunk.clicks),
+              PROFILE_BEACON: (profile_values, chunk.profiles), HANDOUT_BEACON: (handout_values, chunk.handouts)}
     searches: list[tuple[tuple[str, str], tuple[Any, ...]]] = []  # (client key, minute), row
     # Local names: this loop runs once per log line, and local lookups are the cheapest in CPython.
     fullmatch, to_minute = LOG_LINE.fullmatch, local_minute
@@ -342,11 +368,8 @@ def parse_chunk(lines: list[str], first_number: int, server: str = "", max_per_m
             continue
         method, _, target = request.partition(" ")
         path, _, query_string = (target.rpartition(" ")[0] or target).partition("?")
-        if path.endswith(SEARCH_BEACON):
-            values = search_values
-        elif path.endswith(CLICK_BEACON):
-            values = click_values
-        else:
+        values, table = next((found for beacon, found in tables.items() if path.endswith(beacon)), (None, None))
+        if values is None:
             chunk.other_requests += 1
             continue
         if method != "GET" or status[0] not in "23":
@@ -360,13 +383,13 @@ def parse_chunk(lines: list[str], first_number: int, server: str = "", max_per_m
             chunk.invalid_beacons += 1
             continue
         row = (minute, request_key(stored[-1], line, match.start("time"), window, server), *stored[:-1])
-        if values is search_values:
+        if table is None:
             searches.append(((line[:match.start("time")] + agent, minute), row))
         else:
-            clicks.append(row)
+            table.append(row)
     chunk.searches = within_rate(searches, max_per_minute)
     chunk.rate_limited = len(searches) - len(chunk.searches)
-    chunk.days = {row[0][:10] for row in (*chunk.searches, *clicks)}
+    chunk.days = {row[0][:10] for row in (*chunk.searches, *chunk.clicks)}
     return chunk
 
 
@@ -504,6 +527,36 @@ def click_values(query_string: str) -> tuple[Any, ...] | None:
     return (*values, value_hash(values))
 
 
+@lru_cache(maxsize=4096)
+def profile_values(query_string: str) -> tuple[Any, ...] | None:
+    """What a /for-mig/ profile beacon stores (municipality, status, language), then their hash. Nothing else
+    is read from it: an age or months in Sweden sent along are ignored, never stored."""
+    params = beacon_parameters(query_string)
+    if params is None:
+        return None
+    municipality = decode(first(params, urls.MUNICIPALITY) or "")
+    status = decode(first(params, urls.RESIDENCE_STATUS) or "")
+    if not all(len(value) <= 60 and SLUG.fullmatch(value) and not find_personal_data(value)
+               for value in (municipality, status)):
+        return None
+    values = (municipality, status, clean_language(first(params, urls.INTERFACE_LANGUAGE)))
+    return (*values, value_hash(values))
+
+
+@lru_cache(maxsize=4096)
+def handout_values(query_string: str) -> tuple[Any, ...] | None:
+    """What a handout beacon stores (number of entries, printed or shared, language), then their hash."""
+    params = beacon_parameters(query_string)
+    if params is None:
+        return None
+    entries = clean_number(first(params, urls.ENTRIES), 1, MAX_HANDOUT_ENTRIES)
+    use = first(params, urls.HANDOUT_USE)
+    if entries is None or use not in urls.HANDOUT_USES:
+        return None
+    values = (entries, use, clean_language(first(params, urls.INTERFACE_LANGUAGE)))
+    return (*values, value_hash(values))
+
+
 def first(params: dict[str, list[str]], name: str) -> str | None:
     values = params.get(name)
     return values[0] if values else None
@@ -562,6 +615,6 @@ def clean_number(raw: str | None, low: int, high: int) -> int | None:
 
 def clear_caches() -> None:
     """Forget the cached answers (they hold raw queries, in memory only); for benchmarks and tests."""
-    for cached in (search_values, click_values, clean_query, clean_filters, clean_language, _local_hour, redact,
+    for cached in (search_values, click_values, profile_values, handout_values, clean_query, clean_filters, clean_language, _local_hour, redact,
                    is_bot):
         cached.cache_clear()

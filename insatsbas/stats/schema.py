@@ -18,6 +18,8 @@ from typing import Any
 
 SEARCHES = "searches"
 CLICKS = "clicks"
+PROFILES = "profiles"
+HANDOUTS = "handouts"
 DAILY = "daily"
 INGESTS = "ingests"
 
@@ -40,6 +42,21 @@ TABLES: dict[str, dict[str, Any]] = {
         "not_null": {"minute", "request_key", "query", "personal_data_removed", "entry_id"},
         "indexes": [["query"], ["entry_id"], ["ingest"]],
     },
+    # A /for-mig/ profile shown: its municipality and residence status, never the age or the months in Sweden.
+    PROFILES: {
+        "columns": {"minute": str, "request_key": int, "municipality": str, "status": str, "language": str,
+                    "ingest": int},
+        "pk": ("minute", "request_key"),
+        "not_null": {"minute", "request_key", "municipality", "status"},
+        "indexes": [["municipality"], ["ingest"]],
+    },
+    # A handout printed or its link copied ("utskrift", "delning"): how many entries it held.
+    HANDOUTS: {
+        "columns": {"minute": str, "request_key": int, "entries": int, "use": str, "language": str, "ingest": int},
+        "pk": ("minute", "request_key"),
+        "not_null": {"minute", "request_key", "entries", "use"},
+        "indexes": [["ingest"]],
+    },
     DAILY: {
         "columns": {
             "day": str, "searches": int, "searches_without_results": int, "searches_with_personal_data": int,
@@ -54,7 +71,8 @@ TABLES: dict[str, dict[str, Any]] = {
         "columns": {
             "id": int, "finished": str, "source": str, "server": str, "fingerprint": str, "lines": int,
             "unparsable": int, "bots": int, "other_requests": int, "invalid_beacons": int, "rate_limited": int,
-            "new_searches": int, "new_clicks": int, "already_counted": int,
+            "new_searches": int, "new_clicks": int, "new_profiles": int, "new_handouts": int,
+            "already_counted": int,
         },
         "pk": "id",
         "not_null": set(),
@@ -64,6 +82,9 @@ TABLES: dict[str, dict[str, Any]] = {
 
 SEARCH_COLUMNS = tuple(TABLES[SEARCHES]["columns"])
 CLICK_COLUMNS = tuple(TABLES[CLICKS]["columns"])
+PROFILE_COLUMNS = tuple(TABLES[PROFILES]["columns"])
+HANDOUT_COLUMNS = tuple(TABLES[HANDOUTS]["columns"])
+ROW_TABLES = (SEARCHES, CLICKS, PROFILES, HANDOUTS)  # the tables whose rows an ingest adds
 
 # Recomputed from the rows for every day an ingest touched.
 DAILY_SQL = """

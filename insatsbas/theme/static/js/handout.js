@@ -1,6 +1,7 @@
 // /lista/: the saved entries as one printable sheet, built from each entry page's marked handout
 // section, optionally beside a second language. /lista/?id=a/b,c/d opens a shared list.
 
+import { logHandout } from "./beacons.js";
 import { keepQueryInLanguageLinks } from "./list.js";
 import { cleanIds, getList, onListChange, setList } from "./store.js";
 import { languagePrefix, site } from "./site.js";
@@ -116,7 +117,17 @@ async function render() {
 
 app.hidden = false;
 second.addEventListener("change", render);
-app.querySelector("[data-print]").addEventListener("click", () => window.print());
+app.querySelector("[data-print]").addEventListener("click", () => {
+  logHandout({ entries: currentIds().length, use: "print", lang: pageLanguage });
+  window.print();
+});
+// Copying the list's link is sharing the handout; counted once per link.
+let lastShared = null;
+shareLink.addEventListener("copy", () => {
+  if (shareLink.value === lastShared) return;
+  lastShared = shareLink.value;
+  logHandout({ entries: currentIds().length, use: "share", lang: pageLanguage });
+});
 app.querySelector("[data-clear-list]").addEventListener("click", () => {
   shared = null;
   window.history.replaceState(null, "", window.location.pathname);
