@@ -117,14 +117,16 @@ async function render() {
 
 app.hidden = false;
 second.addEventListener("change", render);
-app.querySelector("[data-print]").addEventListener("click", () => {
-  logHandout({ entries: currentIds().length, use: "print", lang: pageLanguage });
-  window.print();
+app.querySelector("[data-print]").addEventListener("click", () => window.print());
+// Printed from the button or from the browser's own menu (Ctrl+P): counted either way.
+window.addEventListener("beforeprint", () => {
+  const entries = currentIds().length;
+  if (entries) logHandout({ entries, use: "print", lang: pageLanguage });
 });
 // Copying the list's link is sharing the handout; counted once per link.
 let lastShared = null;
 shareLink.addEventListener("copy", () => {
-  if (shareLink.value === lastShared) return;
+  if (shareLink.value === lastShared || !currentIds().length) return;
   lastShared = shareLink.value;
   logHandout({ entries: currentIds().length, use: "share", lang: pageLanguage });
 });
