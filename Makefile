@@ -34,6 +34,7 @@ edit: $(VENV)/.runtime node_modules/.installed
 test: $(VENV)/.test node_modules/.installed
 	bash .ci/install-browser
 	bash .ci/install-jq
+	bash .ci/install-nginx
 	$(BIN)/ruff check insatsbas tests build.py benchmarks
 	$(BIN)/lint-imports
 	$(BIN)/python -m pytest

@@ -618,9 +618,16 @@ def stats_group() -> None:
 @lang_option
 def stats_ingest(files: tuple[str, ...], db_path: Path, server: str, lang: str) -> None:
     """Läs webbserverns åtkomstloggar (Common/Combined Log Format, .gz eller - för stdin) in i stats.db."""
-    from insatsbas.stats.ingest import ingest
+    from insatsbas.stats.ingest import MAX_SEARCHES_PER_MINUTE, ReadUnderAnotherServer, ingest
 
-    report = ingest(list(files), db_path, server=server)
+    try:
+        report = ingest(list(files), db_path, server=server)
+    except ReadUnderAnotherServer as refused:
+        raise Refused(translate(N_(
+            "{source} är redan inläst som {earlier} med --server \"{earlier_server}\", och skulle räknas två gånger. "
+            "Läs in den med samma --server, eller ta först bort den förra inläsningen med insatsbas stats forget."),
+            lang, source=refused.source, earlier=refused.earlier["source"],
+            earlier_server=refused.earlier["server"] or ""), exit_code=2) from None
     for source in report.sources:
         click.echo(translate(
             N_("{source}: {lines} rader, {searches} nya sökningar, {clicks} nya klick, {duplicates} redan räknade, "
@@ -631,6 +638,30 @@ def stats_ingest(files: tuple[str, ...], db_path: Path, server: str, lang: str) 
         if source.unparsable:
             click.echo(translate(N_("  Rader som inte gick att läsa (högst tio visas): {lines}."), lang,
                                  lines=", ".join(map(str, source.unparsable_lines))), err=True)
+        if source.new_profiles or source.new_handouts:
+            click.echo(translate(N_("  {profiles} nya profiler på För mig, {handouts} nya utskrivna eller delade listor."),
+                                 lang, profiles=source.new_profiles, handouts=source.new_handouts))
+        if source.rate_limited:
+            click.echo(translate(N_("  {count} sökningar räknades inte: samma klient sökte mer än {limit} gånger "
+                                    "på en minut."), lang, count=source.rate_limited, limit=MAX_SEARCHES_PER_MINUTE))
+
+
+@stats_group.command("forget")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@lang_option
+def stats_forget(file: str, db_path: Path, lang: str) -> None:
+    """Ta bort det som inläsningen av en logg lade till i stats.db (undo an ingest)."""
+    from insatsbas.stats.ingest import forget
+
+    if not db_path.exists():
+        raise Refused(translate(N_("Hittar inte {db}. Kör först insatsbas stats ingest."), lang, db=db_path))
+    forgotten = forget(file, db_path)
+    if not forgotten.ingests:
+        raise Refused(translate(N_("{file} har inte lästs in i {db}."), lang, file=file, db=db_path), exit_code=2)
+    click.echo(translate(N_("{file}: {searches} sökningar och {clicks} klick borttagna ({ingests} inläsningar)."),
+                         lang, file=file, searches=forgotten.searches, clicks=forgotten.clicks,
+                         ingests=len(forgotten.ingests)))
 
 
 @stats_group.command("report")

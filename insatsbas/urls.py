@@ -28,9 +28,12 @@ LIST_PAGE = "lista/"
 FOR_ME_PAGE = "for-mig/"
 
 # What the search page requests beside Pagefind's files, in each language's /sok/ (the beacons only at /sok/).
+# /for-mig/ and /lista/ send their beacons to the same folder: one place for the web server's rules.
 SEARCH_BEACON = "sok/logg.gif"
 CLICK_BEACON = "sok/klick.gif"
-BEACONS = (SEARCH_BEACON, CLICK_BEACON)
+PROFILE_BEACON = "sok/profil.gif"  # a /for-mig/ profile shown: municipality and status only
+HANDOUT_BEACON = "sok/lista.gif"  # a handout printed or its link copied: the number of entries
+BEACONS = (SEARCH_BEACON, CLICK_BEACON, PROFILE_BEACON, HANDOUT_BEACON)
 WORD_LIST = "sok/ordlista.json"
 
 # Filters: each is a Pagefind filter on the entry pages, a parameter of /sok/'s address and of the search
@@ -57,6 +60,9 @@ POSITION = "pos"
 CORRECTED = "corrected"
 EXACT = "exakt"
 REGION = "lan"
+ENTRIES = "antal"
+HANDOUT_USE = "satt"
+HANDOUT_USES = ("utskrift", "delning")  # printed, link copied
 
 
 def language_prefix(lang: str) -> str:
@@ -90,9 +96,12 @@ def script_setup() -> dict[str, Any]:
         "languages": {lang: language_prefix(lang) for lang in LANGUAGES},
         "entries": ENTRY_DIR + "/",
         "list": LIST_PAGE,
-        "beacons": {"search": url(SEARCH_BEACON), "click": url(CLICK_BEACON)},
+        "beacons": {"search": url(SEARCH_BEACON), "click": url(CLICK_BEACON), "profile": url(PROFILE_BEACON),
+                    "handout": url(HANDOUT_BEACON)},
         "parameters": {"query": QUERY, "results": RESULTS, "language": INTERFACE_LANGUAGE, "entry": CLICKED_ENTRY,
-                       "position": POSITION, "corrected": CORRECTED, "exact": EXACT, "region": REGION},
+                       "position": POSITION, "corrected": CORRECTED, "exact": EXACT, "region": REGION,
+                       "entries": ENTRIES, "handoutUse": HANDOUT_USE},
+        "handoutUses": {"print": HANDOUT_USES[0], "share": HANDOUT_USES[1]},
         "filters": {"municipality": MUNICIPALITY, "category": CATEGORY, "targetGroup": TARGET_GROUP,
                     "language": LANGUAGE, "free": FREE, "residenceStatus": RESIDENCE_STATUS, "age": AGE,
                     "months": MONTHS},

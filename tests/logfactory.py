@@ -260,9 +260,14 @@ class EventMaker:
             if rng.random() < 0.01:
                 # Another visitor sends exactly the same request in the same second: two searches.
                 twin = Event(event.line.replace(ip, self.ip(), 1), "search", event.row, event.planted)
-                return [event, twin]
-            return [event]
-        return [self.click(moment, ip, agent)]
+                return without_agent_a_bot([event, twin], agent)
+            return without_agent_a_bot([event], agent)
+        return without_agent_a_bot([self.click(moment, ip, agent)], agent)
+
+
+def without_agent_a_bot(beacons: list[Event], agent: str | None) -> list[Event]:
+    """A beacon line without a user-agent field (Common Log Format) is a bot's: only scripts omit it."""
+    return beacons if agent is not None else [Event(event.line, "bot") for event in beacons]
 
 
 def events(rng: random.Random, start: datetime, end: datetime, count: int) -> Iterator[Event]:

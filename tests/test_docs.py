@@ -254,3 +254,11 @@ def test_every_make_target_the_docs_show_exists():
              if line.startswith("make ")}
     assert {"serve", "test", "docs"} <= shown
     assert shown <= targets, shown - targets
+
+
+@pytest.mark.parametrize("name", ["deploy/nginx/insatsbas.conf", "deploy/logrotate/insatsbas",
+                                  "deploy/systemd/insatsbas-stats.service", "deploy/systemd/insatsbas-stats.timer"])
+def test_the_operators_deployment_section_shows_the_tested_files_as_they_are(name: str):
+    # tests/browser/test_nginx_deployment.py runs these files; the docs must show the same text.
+    text = (REPO / name).read_text(encoding="utf-8")
+    assert f"\n{text}```\n" in (DOCS / "operators.md").read_text(encoding="utf-8"), f"docs/operators.md differs from {name}"

@@ -162,10 +162,11 @@ def test_every_page_carries_the_sites_contract_and_the_scripts_keep_no_copy_of_i
         html = (sample_build / page).read_text(encoding="utf-8")
         setup = re.search(r'<script type="application/json" id="site-setup">(.*?)</script>', html, re.S)
         assert setup and json.loads(setup.group(1)) == urls.script_setup(), page
-    assert urls.script_setup()["beacons"] == {"search": "/sok/logg.gif", "click": "/sok/klick.gif"}
+    assert urls.script_setup()["beacons"] == {"search": "/sok/logg.gif", "click": "/sok/klick.gif",
+                                              "profile": "/sok/profil.gif", "handout": "/sok/lista.gif"}
     scripts = {path.name: script_code(path) for path in (THEME_DIR / "static" / "js").glob("*.js")}
     assert "beacons.js" in scripts and "site.js" in scripts
-    copies = ["logg.gif", "klick.gif", "ordlista", "/sok/", "insats/", "lista/", '"exakt"', '"corrected"', urls.FREE,
+    copies = ["logg.gif", "klick.gif", "profil.gif", "lista.gif", '"antal"', '"satt"', "utskrift", "ordlista", "/sok/", "insats/", "lista/", '"exakt"', '"corrected"', urls.FREE,
               urls.RESIDENCE_STATUS, urls.CATEGORY, urls.TARGET_GROUP, f'"{urls.LANGUAGE}"']
     found = [(name, copy) for name, code in scripts.items() for copy in copies if copy in code]
     assert found == []
@@ -173,7 +174,7 @@ def test_every_page_carries_the_sites_contract_and_the_scripts_keep_no_copy_of_i
 
 
 
-@pytest.mark.parametrize("name", ["logg.gif", "klick.gif"])
+@pytest.mark.parametrize("name", ["logg.gif", "klick.gif", "profil.gif", "lista.gif"])
 def test_the_beacons_are_a_transparent_pixel(sample_build, name):
     data = (sample_build / "sok" / name).read_bytes()
     assert data == TRANSPARENT_GIF

@@ -35,4 +35,5 @@ def test_zero_result_queries_respect_the_threshold(client):
 
 def test_tables_are_described(client):
     metadata = client.get("/-/metadata.json").json()
-    assert set(metadata["databases"]["stats"]["tables"]) == {"searches", "clicks", "daily", "ingests"}
+    assert set(metadata["databases"]["stats"]["tables"]) == {"searches", "clicks", "profiles", "handouts", "daily",
+                                                             "ingests"}

@@ -248,6 +248,8 @@ def test_parsing_in_worker_processes_gives_the_same_rows(scenario: Scenario, tmp
 
 SEARCH_LINE = ('{client} - - [22/Nov/2026:10:15:32 +0100] "GET /sok/logg.gif?q=sfi&n=3&lang=sv HTTP/1.1" 200 43 '
                '"-" "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0"\n')
+PAGE_LINE = ('{client} - - [22/Nov/2026:10:15:40 +0100] "GET {page} HTTP/1.1" 200 5120 '
+             '"-" "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0"\n')
 
 
 def test_equal_lines_from_two_servers_count_twice_when_the_servers_are_named(tmp_path: Path):
@@ -256,7 +258,9 @@ def test_equal_lines_from_two_servers_count_twice_when_the_servers_are_named(tmp
     server_logs = {}
     for name, client in (("web1", "203.0.113.9"), ("web2", "198.51.100.4")):
         server_logs[name] = tmp_path / f"{name}.log"
-        server_logs[name].write_text(SEARCH_LINE.format(client=client), encoding="utf-8")
+        # Each server's log also holds its own other traffic, as two servers' logs always do.
+        other = PAGE_LINE.format(client=client, page="/" if name == "web1" else "/sok/")
+        server_logs[name].write_text(SEARCH_LINE.format(client=client) + other, encoding="utf-8")
 
     unnamed = tmp_path / "unnamed.db"
     assert ingest(list(server_logs.values()), unnamed).total("new_searches") == 1

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ElementTree
 from datetime import datetime, timedelta
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -84,9 +86,68 @@ def test_charts_are_svg_with_text_kept_as_text(report: Path):
 
 def test_the_kpi_table_is_labelled_as_example_figures(report: Path):
     text = " ".join(parse(report).text)
-    assert "Sökningar per nyanländ vuxen" in text
+    assert "Sökningar och profiler per nyanländ vuxen på Södertörn" in text
     assert "EXEMPELSIFFROR" in text
     assert "Nykvarn" in text and "Värmdö" in text
+
+
+def table_rows(page: Path, caption: str) -> list[list[str]]:
+    """The rows of the one table with this caption (asserting there is exactly one), as cell texts."""
+    html = page.read_text(encoding="utf-8")
+    tables = re.findall(rf"<table>\s*<caption>{re.escape(caption)}</caption>(.*?)</table>", html, re.S)
+    assert len(tables) == 1, f"{len(tables)} tables captioned {caption!r}"
+    return [[unescape(re.sub(r"<[^>]+>", "", cell)).replace("\u00a0", " ").strip() for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row)]
+            for row in re.findall(r"<tr>(.*?)</tr>", tables[0], re.S)]
+
+
+def whole(text: str) -> int:
+    return int(re.sub(r"\s", "", text))
+
+
+def test_the_region_wide_key_figure_counts_every_search_and_says_no_data_and_which_months(report: Path):
+    rows = table_rows(report, "Sökningar och profiler per nyanländ vuxen på Södertörn, per år (exempelsiffror)")
+    header, *years = rows
+    assert header[:6] == ["År", "Period med uppgifter", "Sökningar", "Profiler på För mig", "Nyanlända vuxna",
+                          "Per nyanländ vuxen"]
+    assert years[0] == ["2025", "inga uppgifter", "inga uppgifter", "inga uppgifter", "2 025", "inga uppgifter",
+                        "inga uppgifter"]
+    year, period, searches, profiles, adults, per_adult, unattributed = years[1]
+    assert (year, period) == ("2026", "september–november 2026 (3 av 12 månader)")
+    total = whole(re.search(r"<strong>([\d\s]+)</strong> sökningar", report.read_text("utf-8")).group(1))
+    assert whole(searches) == total  # every search, not only filtered ones
+    assert per_adult == f"{total / 1885:.2f}".replace(".", ",")
+    assert unattributed.endswith("%") and 50 < float(unattributed[:-2].replace(",", ".")) < 90
+    assert "0,00" not in " ".join(" ".join(row) for row in rows)
+
+
+def test_per_municipality_counts_only_attributed_uses_and_no_table_appears_twice(report: Path):
+    rows = table_rows(report, "Per kommun: sökningar och profiler per nyanländ vuxen (EXEMPELSIFFROR)")
+    nykvarn_2025 = next(row for row in rows if row[:2] == ["Nykvarn", "2025"])
+    assert nykvarn_2025[2:] == ["inga uppgifter", "inga uppgifter", "inga uppgifter", "25", "inga uppgifter"]
+    region = table_rows(report, "Sökningar och profiler per nyanländ vuxen på Södertörn, per år (exempelsiffror)")
+    region_searches = whole(region[2][2])
+    attributed = sum(whole(row[3]) for row in rows[1:] if row[1] == "2026")
+    unattributed_share = float(region[2][6][:-2].replace(",", ".")) / 100
+    assert abs(attributed / region_searches - (1 - unattributed_share)) < 0.001
+    captions = re.findall(r"<caption>(.*?)</caption>", report.read_text(encoding="utf-8"))
+    assert len(captions) == len(set(captions))
+
+
+def test_a_figure_resting_on_few_uses_is_marked_uncertain(tmp_path: Path):
+    start = datetime(2026, 3, 2, 9, 0, tzinfo=STOCKHOLM)
+    lines = [search_line(start + timedelta(minutes=i), "sfi", 3, kommun="nykvarn", ip=f"203.0.113.{i}")
+             for i in range(12)]
+    lines += [search_line(start + timedelta(days=1, minutes=i), "sfi", 3, kommun="huddinge", ip=f"198.51.100.{i}")
+              for i in range(40)]
+    ingest([write_log(tmp_path / "access.log", lines)], tmp_path / "stats.db")
+    page = write_report(tmp_path / "stats.db", load_catalogue(SAMPLE, today=TODAY), tmp_path / "out")
+    rows = {row[0]: row for row in table_rows(page, "Per kommun: sökningar och profiler per nyanländ vuxen "
+                                                    "(EXEMPELSIFFROR)")[1:] if row[1] == "2026"}
+    assert rows["Nykvarn"][2] == "mars 2026 (1 av 12 månader)"
+    assert rows["Nykvarn"][6] == "0,60 (osäker)"
+    assert rows["Huddinge"][6] == "0,11"
+    assert rows["Botkyrka"][3:5] == ["0", "0"]  # a year with data: nothing attributed is a real 0
+    assert rows["Botkyrka"][6] == "0,00 (osäker)"
 
 
 def test_the_page_is_swedish(report: Path):

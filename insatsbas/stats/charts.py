@@ -26,8 +26,17 @@ STYLE = {
 
 def _save(figure: Figure, path: Path) -> Path:
     figure.tight_layout()
-    figure.savefig(path, format="svg", metadata={"Date": None, "Creator": "insatsbas"})
+    # bbox_inches="tight": the canvas grows to take in the legend above the plot.
+    figure.savefig(path, format="svg", metadata={"Date": None, "Creator": "insatsbas"}, bbox_inches="tight")
     return path
+
+
+def _legend_above(axes) -> None:
+    """The legend in one row above the plot, never over a bar or a point (matplotlib's "best" place can
+    still cover data: it covered November's bar). tests/browser/test_report_charts.py checks the pixels."""
+    handles, labels = axes.get_legend_handles_labels()
+    axes.legend(handles, labels, frameon=False, loc="lower left", bbox_to_anchor=(0, 1.02), ncols=len(labels),
+                borderaxespad=0)
 
 
 def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], *, ylabel: str,
@@ -59,7 +68,7 @@ def bar_chart(path: Path, labels: Sequence[str], values: Sequence[float], *, yla
             if goal is None:
                 axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         if stacked is not None or goal is not None:
-            axes.legend(frameon=False)
+            _legend_above(axes)
         return _save(figure, path)
 
 
@@ -76,5 +85,5 @@ def line_chart(path: Path, labels: Sequence[str], series: dict[str, Sequence[flo
             axes.yaxis.set_major_formatter(PercentFormatter(xmax=1.0, decimals=0))
         if len(labels) > 6:
             axes.tick_params(axis="x", labelrotation=45)
-        axes.legend(frameon=False)
+        _legend_above(axes)
         return _save(figure, path)

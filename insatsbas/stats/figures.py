@@ -1,4 +1,12 @@
-"""The report's numbers, read from stats.db. Queries are only shown when enough searches share them."""
+"""The report's numbers, read from stats.db. Queries are only shown when enough searches share them.
+
+The key figure is the one the region set in 2010, "i snitt 1 sökning per nyanländ vuxen": uses of the
+catalogue (searches and /for-mig/ profiles) per newly arrived adult the region's municipalities received,
+per year, for the whole region. Per municipality it counts only what can be attributed (a search with
+exactly one municipality in its filter, a profile's municipality) and shows the unattributed share beside
+it. A year without data is "no data", never 0; a year with data for only some months says which; a
+figure built on fewer than UNCERTAIN_BELOW uses is marked uncertain.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +22,8 @@ from insatsbas.urls import MUNICIPALITY
 DEFAULT_MIN_COUNT = 5
 TOP_QUERIES = 20
 NO_MUNICIPALITY = ""
+# Below this many uses a per-person figure swings with a handful of visits (Nykvarn: 20 adults): uncertain.
+UNCERTAIN_BELOW = 30
 
 
 @dataclass(frozen=True)
@@ -33,14 +43,42 @@ class QueryCount:
 
 @dataclass(frozen=True)
 class Kpi:
+    """Uses per newly arrived adult in a year: for the region (municipality "") or one municipality.
+
+    `uses` is None when there are no data for the year; `months` are the months (1-12) with data.
+    """
+
     municipality: str
     year: int
-    searches: int
+    searches: int | None
+    profiles: int | None
     adults: int
+    months: tuple[int, ...] = ()
+    unattributed: int = 0  # the region's uses that name no single municipality (region rows only)
 
     @property
-    def per_adult(self) -> float:
-        return self.searches / self.adults
+    def uses(self) -> int | None:
+        return None if self.searches is None else self.searches + (self.profiles or 0)
+
+    @property
+    def per_adult(self) -> float | None:
+        return None if self.uses is None or not self.adults else self.uses / self.adults
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.months) and len(self.months) < 12
+
+    @property
+    def uncertain(self) -> bool:
+        return self.uses is not None and self.uses < UNCERTAIN_BELOW
+
+
+@dataclass(frozen=True)
+class UseMonth:
+    month: str  # YYYY-MM
+    profiles: int
+    printed: int
+    shared: int
 
 
 @dataclass
@@ -51,7 +89,9 @@ class Figures:
     languages: dict[str, int] = field(default_factory=dict)  # "" = unknown
     zero_result_queries: list[QueryCount] = field(default_factory=list)
     click_through: list[QueryCount] = field(default_factory=list)
-    kpis: list[Kpi] = field(default_factory=list)
+    kpis: list[Kpi] = field(default_factory=list)  # per municipality, attributed uses only
+    region_kpis: list[Kpi] = field(default_factory=list)
+    use_months: list[UseMonth] = field(default_factory=list)
     searches_with_personal_data: int = 0
 
     @property
@@ -96,16 +136,47 @@ def read_figures(db: sqlite_utils.Database, newcomers: Newcomers, min_count: int
     ]
     figures.searches_with_personal_data = db.execute(
         "SELECT count(*) FROM searches WHERE personal_data_removed").fetchone()[0]
-    figures.kpis = kpis(db, newcomers)
+    figures.region_kpis, figures.kpis = kpis(db, newcomers)
+    figures.use_months = [UseMonth(*row) for row in db.execute(
+        """SELECT month, sum(profiles), sum(printed), sum(shared) FROM (
+             SELECT substr(minute, 1, 7) AS month, 1 AS profiles, 0 AS printed, 0 AS shared FROM profiles
+             UNION ALL
+             SELECT substr(minute, 1, 7), 0, use = 'utskrift', use = 'delning' FROM handouts)
+           GROUP BY month ORDER BY month""")]
     return figures
 
 
-def kpis(db: sqlite_utils.Database, newcomers: Newcomers) -> list[Kpi]:
-    """Searches filtered to a municipality in a year, per newly arrived adult it received that year."""
-    counted: dict[tuple[str, int], int] = defaultdict(int)
-    for municipality, year, n in db.execute(
-        f"""SELECT kommun.value, CAST(substr(minute, 1, 4) AS INTEGER), count(*)
-           FROM searches JOIN json_each(searches.filters, '$.{MUNICIPALITY}') AS kommun GROUP BY 1, 2"""):
-        counted[(municipality, year)] = n
-    return [Kpi(f.municipality, f.year, counted[(f.municipality, f.year)], f.adults)
-            for f in sorted(newcomers.figures, key=lambda f: (f.year, f.municipality))]
+def _by_year(db: sqlite_utils.Database, sql: str) -> dict[tuple[str, int], int]:
+    return {(municipality, year): n for municipality, year, n in db.execute(sql)}
+
+
+def kpis(db: sqlite_utils.Database, newcomers: Newcomers) -> tuple[list[Kpi], list[Kpi]]:
+    """The key figure for the region by year, and per municipality by year (attributed uses only)."""
+    single = f"json_array_length(filters, '$.{MUNICIPALITY}') = 1"
+    searches = _by_year(db, f"""SELECT CASE WHEN {single} THEN json_extract(filters, '$.{MUNICIPALITY}[0]')
+                                          ELSE '' END, CAST(substr(minute, 1, 4) AS INTEGER), count(*)
+                                FROM searches GROUP BY 1, 2""")
+    profiles = _by_year(db, "SELECT municipality, CAST(substr(minute, 1, 4) AS INTEGER), count(*) "
+                            "FROM profiles GROUP BY 1, 2")
+    months: dict[int, set[int]] = defaultdict(set)
+    for year, month in db.execute(
+            "SELECT DISTINCT CAST(substr(minute, 1, 4) AS INTEGER), CAST(substr(minute, 6, 2) AS INTEGER) "
+            "FROM (SELECT minute FROM searches UNION ALL SELECT minute FROM profiles)"):
+        months[year].add(month)
+    adults: dict[int, int] = defaultdict(int)
+    for figure in newcomers.figures:
+        adults[figure.year] += figure.adults
+    region = []
+    for year in sorted(set(adults) | set(months)):
+        has_data = year in months
+        year_searches = sum(n for (_, y), n in searches.items() if y == year)
+        year_profiles = sum(n for (_, y), n in profiles.items() if y == year)
+        region.append(Kpi(NO_MUNICIPALITY, year, year_searches if has_data else None,
+                          year_profiles if has_data else None, adults.get(year, 0),
+                          tuple(sorted(months.get(year, ()))), searches.get((NO_MUNICIPALITY, year), 0)))
+    per_municipality = [
+        Kpi(f.municipality, f.year, searches.get((f.municipality, f.year), 0) if f.year in months else None,
+            profiles.get((f.municipality, f.year), 0) if f.year in months else None, f.adults,
+            tuple(sorted(months.get(f.year, ()))))
+        for f in sorted(newcomers.figures, key=lambda f: (f.year, f.municipality))]
+    return region, per_municipality

@@ -1,7 +1,10 @@
 """Ingest web-server access logs into stats.db: the search page's beacons, and nothing personal.
 
 The site's search page requests `/sok/logg.gif?q=..&n=..&lang=..&<filters>` when a search settles and
-`/sok/klick.gif?q=..&to=<entry id>&pos=<rank>` when a result is clicked. Any static web server writes
+`/sok/klick.gif?q=..&to=<entry id>&pos=<rank>` when a result is clicked; /for-mig/ requests
+`/sok/profil.gif?kommun=..&uppehallsstatus=..&lang=..` when it shows a profile, and /lista/
+`/sok/lista.gif?antal=..&satt=utskrift|delning&lang=..` when a handout is printed or its link copied
+(theme/static/js/beacons.js; the names are insatsbas/urls.py's). Any static web server writes
 those requests into its access log; this module reads such logs (Common or Combined Log Format,
 plain, gzip or standard input) in chunks of 20,000 lines, in constant memory (a large file's chunks
 are parsed by two worker processes while this one inserts), and keeps:
@@ -26,13 +29,14 @@ from __future__ import annotations
 
 import gzip
 import io
+import itertools
 import json
 import os
 import re
 import sys
 import unicodedata
-from collections import deque
-from collections.abc import Iterator
+from collections import Counter, deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
@@ -46,12 +50,26 @@ from zoneinfo import ZoneInfo
 
 from insatsbas import urls
 from insatsbas.stats.bots import is_bot
-from insatsbas.stats.db import INSERT_CLICK, INSERT_SEARCH, insert_new, open_stats_db, record_ingest, refresh_daily
+from insatsbas.stats.db import (
+    INSERT_CLICK,
+    INSERT_HANDOUT,
+    INSERT_PROFILE,
+    INSERT_SEARCH,
+    earlier_ingests,
+    finish_ingest,
+    forget_ingests,
+    insert_new,
+    open_stats_db,
+    refresh_daily,
+    start_ingest,
+)
 from insatsbas.stats.redact import find_personal_data, redact
 
 SITE_TIMEZONE = ZoneInfo("Europe/Stockholm")
 SEARCH_BEACON = urls.url(urls.SEARCH_BEACON)
 CLICK_BEACON = urls.url(urls.CLICK_BEACON)
+PROFILE_BEACON = urls.url(urls.PROFILE_BEACON)
+HANDOUT_BEACON = urls.url(urls.HANDOUT_BEACON)
 BEACON_FOLDER = SEARCH_BEACON.rpartition("/")[0] + "/"
 FILTERS = urls.TERM_FILTERS
 FREE_FILTER = urls.FREE
@@ -61,8 +79,12 @@ MAX_POSITION = 10_000
 CHUNK_LINES = 20_000
 PARALLEL_BYTES = 8 * 1024 * 1024
 PARAMETERS = {urls.QUERY, urls.RESULTS, urls.INTERFACE_LANGUAGE, urls.CLICKED_ENTRY, urls.POSITION, urls.CORRECTED,
-              *FILTERS, FREE_FILTER}
+              *FILTERS, FREE_FILTER, urls.RESIDENCE_STATUS, urls.ENTRIES, urls.HANDOUT_USE}
+MAX_HANDOUT_ENTRIES = 500
 MAX_PARAMETERS = 40
+# The rate rule: a client (address and user agent) with more searches than this in one minute is a script.
+# A person's searches settle a second after the last key, so even fast typing stays far below it.
+MAX_SEARCHES_PER_MINUTE = 20
 
 # Common and Combined Log Format, as Apache's and nginx's default `common`/`combined` formats write them.
 # One compiled expression instead of a library: apachelogs (maintained, MIT) parses the same formats but
@@ -96,14 +118,17 @@ class SourceReport:
     bots: int = 0
     other_requests: int = 0
     invalid_beacons: int = 0
+    rate_limited: int = 0
     new_searches: int = 0
     new_clicks: int = 0
+    new_profiles: int = 0
+    new_handouts: int = 0
     already_counted: int = 0
     unparsable_lines: list[int] = field(default_factory=list)
 
     def database_row(self) -> dict[str, Any]:
         row = asdict(self)
-        del row["unparsable_lines"]
+        del row["unparsable_lines"], row["source"]
         row["finished"] = datetime.now(UTC).isoformat(timespec="seconds")
         return row
 
@@ -166,26 +191,98 @@ def open_log(source: str | Path, stdin: TextIO | io.BufferedIOBase | None = None
         yield stream
 
 
+class ReadUnderAnotherServer(Exception):
+    """The log was ingested before under another `--server` name: its requests would count twice."""
+
+    def __init__(self, source: str, server: str, earlier: dict[str, Any]):
+        super().__init__(f"{source} was ingested as {earlier['source']} with --server {earlier['server']!r}")
+        self.source, self.server, self.earlier = source, server, earlier
+
+
+FINGERPRINT_LINES = 20
+HEX_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+
+def log_fingerprint(head: list[str]) -> str:
+    """What tells a log file again, whatever it is called now: a hash of its first FINGERPRINT_LINES
+    lines from their time on ("" for an empty file).
+
+    The client addresses before the times are left out, so the fingerprint depends on no IP address.
+    Two servers' logs differ in their first lines; a log read while it had fewer lines than that gets
+    another fingerprint once it has grown.
+    """
+    if not any(line.strip() for line in head):
+        return ""
+    digest = blake2b(digest_size=16)
+    for line in head:
+        start = line.find(" [")
+        digest.update(line[max(start, 0):].rstrip("\r\n").encode() + b"\n")
+    # In letters only: a run of hex digits would look like a phone number to anyone checking stats.db.
+    return digest.hexdigest().translate(HEX_AS_LETTERS)
+
+
 def ingest_stream(db, stream: TextIO, name: str, *, workers: int = 1, chunk_lines: int = CHUNK_LINES,
                   server: str = "") -> SourceReport:
-    """Ingest one log inside the caller's transaction, chunk by chunk (in worker processes if `workers` > 1)."""
+    """Ingest one log inside the caller's transaction, chunk by chunk (in worker processes if `workers` > 1).
+
+    Refuses (ReadUnderAnotherServer) a log already ingested under another server name, before adding anything.
+    """
+    head = list(itertools.islice(stream, FINGERPRINT_LINES))
+    fingerprint = log_fingerprint(head)
+    for earlier in earlier_ingests(db, fingerprint) if fingerprint else []:
+        if (earlier["server"] or "") != server:
+            raise ReadUnderAnotherServer(name, server, earlier)
+    ingest_id = start_ingest(db, name, server, fingerprint)
+    lines = itertools.chain(head, stream)
     report = SourceReport(name)
     days: set[str] = set()
     if workers <= 1:
-        for lines, first in chunks(stream, chunk_lines):
-            merge(db, report, days, parse_chunk(lines, first, server))
+        for chunk_lines_, first in chunks(lines, chunk_lines):
+            merge(db, report, days, parse_chunk(chunk_lines_, first, server), ingest_id)
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
             pending: deque[Future[Chunk]] = deque()
-            for lines, first in chunks(stream, chunk_lines):
-                pending.append(pool.submit(parse_chunk, lines, first, server))
+            for chunk_lines_, first in chunks(lines, chunk_lines):
+                pending.append(pool.submit(parse_chunk, chunk_lines_, first, server))
                 if len(pending) >= 2 * workers:  # bounded: memory stays constant however long the log
-                    merge(db, report, days, pending.popleft().result())
+                    merge(db, report, days, pending.popleft().result(), ingest_id)
             while pending:
-                merge(db, report, days, pending.popleft().result())
+                merge(db, report, days, pending.popleft().result(), ingest_id)
     refresh_daily(db, days)
-    record_ingest(db, report.database_row())
+    finish_ingest(db, ingest_id, report.database_row())
     return report
+
+
+@dataclass
+class Forgotten:
+    ingests: list[dict[str, Any]]
+    rows: dict[str, int]  # by table
+
+    @property
+    def searches(self) -> int:
+        return self.rows.get("searches", 0)
+
+    @property
+    def clicks(self) -> int:
+        return self.rows.get("clicks", 0)
+
+
+def forget(source: str | Path, db_path: Path) -> Forgotten:
+    """Take back what ingesting this log added (every ingest of it, under any name): `stats forget FILE`.
+
+    A row belongs to the ingest that first added it; when a later, overlapping log held the same
+    request, ingest that log again to count the request back.
+    """
+    with open_log(source) as stream:
+        fingerprint = log_fingerprint(list(itertools.islice(stream, FINGERPRINT_LINES)))
+    db = open_stats_db(db_path)
+    try:
+        with db.conn:
+            ingests = earlier_ingests(db, fingerprint) if fingerprint else []
+            rows = forget_ingests(db, [row["id"] for row in ingests]) if ingests else {}
+    finally:
+        db.close()
+    return Forgotten(ingests, rows)
 
 
 @dataclass
@@ -195,23 +292,27 @@ class Chunk:
     lines: int
     searches: list[tuple[Any, ...]] = field(default_factory=list)
     clicks: list[tuple[Any, ...]] = field(default_factory=list)
+    profiles: list[tuple[Any, ...]] = field(default_factory=list)
+    handouts: list[tuple[Any, ...]] = field(default_factory=list)
     days: set[str] = field(default_factory=set)
     unparsable: list[int] = field(default_factory=list)  # line numbers
     bots: int = 0
     other_requests: int = 0
     invalid_beacons: int = 0
+    rate_limited: int = 0
 
 
-def chunks(stream: TextIO, size: int) -> Iterator[tuple[list[str], int]]:
-    """Runs of about `size` lines, with their first line number, cut only where the second changes.
+def chunks(stream: Iterable[str], size: int) -> Iterator[tuple[list[str], int]]:
+    """Runs of about `size` lines, with their first line number, cut only where the minute changes.
 
     Identical requests share their second, so the same request always lands in one chunk, where
-    `request_key` tells identical lines from different clients apart.
+    `request_key` tells identical lines from different clients apart; and a client's searches in one
+    minute land in one chunk, where the rate rule counts them.
     """
     lines: list[str] = []
     first = 1
     for line in stream:
-        if len(lines) >= size and _second(line) != _second(lines[-1]):
+        if len(lines) >= size and _minute(line) != _minute(lines[-1]):
             yield lines, first
             first += len(lines)
             lines = []
@@ -220,32 +321,42 @@ def chunks(stream: TextIO, size: int) -> Iterator[tuple[list[str], int]]:
         yield lines, first
 
 
-def _second(line: str) -> str:
+def _minute(line: str) -> str:
     start = line.find(" [")
-    return line[start:start + 22] if start >= 0 else ""
+    return line[start:start + 19] if start >= 0 else ""
 
 
-def merge(db, report: SourceReport, days: set[str], chunk: Chunk) -> None:
-    new_searches = insert_new(db, INSERT_SEARCH, chunk.searches)
-    new_clicks = insert_new(db, INSERT_CLICK, chunk.clicks)
+def merge(db, report: SourceReport, days: set[str], chunk: Chunk, ingest_id: int) -> None:
+    new_searches = insert_new(db, INSERT_SEARCH, ((*row, ingest_id) for row in chunk.searches))
+    new_clicks = insert_new(db, INSERT_CLICK, ((*row, ingest_id) for row in chunk.clicks))
+    new_profiles = insert_new(db, INSERT_PROFILE, ((*row, ingest_id) for row in chunk.profiles))
+    new_handouts = insert_new(db, INSERT_HANDOUT, ((*row, ingest_id) for row in chunk.handouts))
     report.lines += chunk.lines
     report.new_searches += new_searches
     report.new_clicks += new_clicks
-    report.already_counted += len(chunk.searches) + len(chunk.clicks) - new_searches - new_clicks
+    report.new_profiles += new_profiles
+    report.new_handouts += new_handouts
+    offered = len(chunk.searches) + len(chunk.clicks) + len(chunk.profiles) + len(chunk.handouts)
+    report.already_counted += offered - new_searches - new_clicks - new_profiles - new_handouts
     report.unparsable += len(chunk.unparsable)
     report.unparsable_lines += chunk.unparsable[:10 - len(report.unparsable_lines)]
     report.bots += chunk.bots
     report.other_requests += chunk.other_requests
     report.invalid_beacons += chunk.invalid_beacons
+    report.rate_limited += chunk.rate_limited
     days |= chunk.days
 
 
-def parse_chunk(lines: list[str], first_number: int, server: str = "") -> Chunk:
+def parse_chunk(lines: list[str], first_number: int, server: str = "", max_per_minute: int = MAX_SEARCHES_PER_MINUTE,
+                ) -> Chunk:
     """Parse consecutive log lines into rows; runs in a worker process for large logs."""
     chunk = Chunk(len(lines))
-    searches, clicks, window = chunk.searches, chunk.clicks, {}
+    window: dict[str, list[str]] = {}
+    tables = {SEARCH_BEACON: (search_values, None), CLICK_BEACON: (click_values, chunk.clicks),
+              PROFILE_BEACON: (profile_values, chunk.profiles), HANDOUT_BEACON: (handout_values, chunk.handouts)}
+    searches: list[tuple[tuple[str, str], tuple[Any, ...]]] = []  # (client key, minute), row
     # Local names: this loop runs once per log line, and local lookups are the cheapest in CPython.
-    fullmatch, to_minute, add_day = LOG_LINE.fullmatch, local_minute, chunk.days.add
+    fullmatch, to_minute = LOG_LINE.fullmatch, local_minute
     for number, line in enumerate(lines, start=first_number):
         match = fullmatch(line)
         if match is None or (minute := to_minute(match["time"])) is None:
@@ -257,26 +368,40 @@ def parse_chunk(lines: list[str], first_number: int, server: str = "") -> Chunk:
             continue
         method, _, target = request.partition(" ")
         path, _, query_string = (target.rpartition(" ")[0] or target).partition("?")
-        if path.endswith(SEARCH_BEACON):
-            table, values = searches, search_values
-        elif path.endswith(CLICK_BEACON):
-            table, values = clicks, click_values
-        else:
+        values, table = next((found for beacon, found in tables.items() if path.endswith(beacon)), (None, None))
+        if values is None:
             chunk.other_requests += 1
             continue
         if method != "GET" or status[0] not in "23":
             chunk.other_requests += 1
             continue
-        if agent is not None and is_bot(agent):
+        if agent is None or is_bot(agent):  # Common Log Format has no user agent: only scripts send that
             chunk.bots += 1
             continue
         stored = values(query_string)
         if stored is None:
             chunk.invalid_beacons += 1
             continue
-        add_day(minute[:10])
-        table.append((minute, request_key(stored[-1], line, match.start("time"), window, server), *stored[:-1]))
+        row = (minute, request_key(stored[-1], line, match.start("time"), window, server), *stored[:-1])
+        if table is None:
+            searches.append(((line[:match.start("time")] + agent, minute), row))
+        else:
+            table.append(row)
+    chunk.searches = within_rate(searches, max_per_minute)
+    chunk.rate_limited = len(searches) - len(chunk.searches)
+    chunk.days = {row[0][:10] for row in (*chunk.searches, *chunk.clicks)}
     return chunk
+
+
+def within_rate(searches: list[tuple[tuple[str, str], tuple[Any, ...]]], max_per_minute: int) -> list[tuple[Any, ...]]:
+    """The search rows of clients that made at most `max_per_minute` searches in the minute.
+
+    A client is its address and user agent together; the key lives only in this chunk's memory (the
+    chunk holds whole minutes) and is never stored. A person types, reads and clicks; a client past the
+    limit is a script, and all its searches in that minute are dropped.
+    """
+    per_minute = Counter(key for key, _ in searches)
+    return [row for key, row in searches if per_minute[key] <= max_per_minute]
 
 
 def request_key(row_bits: int, line: str, time_start: int, window: dict[str, list[str]], server: str = "") -> int:
@@ -402,6 +527,36 @@ def click_values(query_string: str) -> tuple[Any, ...] | None:
     return (*values, value_hash(values))
 
 
+@lru_cache(maxsize=4096)
+def profile_values(query_string: str) -> tuple[Any, ...] | None:
+    """What a /for-mig/ profile beacon stores (municipality, status, language), then their hash. Nothing else
+    is read from it: an age or months in Sweden sent along are ignored, never stored."""
+    params = beacon_parameters(query_string)
+    if params is None:
+        return None
+    municipality = decode(first(params, urls.MUNICIPALITY) or "")
+    status = decode(first(params, urls.RESIDENCE_STATUS) or "")
+    if not all(len(value) <= 60 and SLUG.fullmatch(value) and not find_personal_data(value)
+               for value in (municipality, status)):
+        return None
+    values = (municipality, status, clean_language(first(params, urls.INTERFACE_LANGUAGE)))
+    return (*values, value_hash(values))
+
+
+@lru_cache(maxsize=4096)
+def handout_values(query_string: str) -> tuple[Any, ...] | None:
+    """What a handout beacon stores (number of entries, printed or shared, language), then their hash."""
+    params = beacon_parameters(query_string)
+    if params is None:
+        return None
+    entries = clean_number(first(params, urls.ENTRIES), 1, MAX_HANDOUT_ENTRIES)
+    use = first(params, urls.HANDOUT_USE)
+    if entries is None or use not in urls.HANDOUT_USES:
+        return None
+    values = (entries, use, clean_language(first(params, urls.INTERFACE_LANGUAGE)))
+    return (*values, value_hash(values))
+
+
 def first(params: dict[str, list[str]], name: str) -> str | None:
     values = params.get(name)
     return values[0] if values else None
@@ -460,6 +615,6 @@ def clean_number(raw: str | None, low: int, high: int) -> int | None:
 
 def clear_caches() -> None:
     """Forget the cached answers (they hold raw queries, in memory only); for benchmarks and tests."""
-    for cached in (search_values, click_values, clean_query, clean_filters, clean_language, _local_hour, redact,
+    for cached in (search_values, click_values, profile_values, handout_values, clean_query, clean_filters, clean_language, _local_hour, redact,
                    is_bot):
         cached.cache_clear()

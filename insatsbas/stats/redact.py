@@ -7,7 +7,8 @@ no validating library (phonenumbers, personnummer) is used here: they answer "is
 and a mistyped personnummer with a wrong check digit is still somebody's personnummer.
 
 - personnummer and samordningsnummer: YYMMDD or YYYYMMDD (day 01-31, or 61-91 for a co-ordination
-  number), then -, + or a space or nothing, then four digits. The check digit is not tested.
+  number), then four digits, with up to three spaces, dashes, plus signs or dots between any two
+  digits (`19850101 - 1234`, `850101 1234`, `8501-01-1234`). The check digit is not tested.
 - phone numbers: any run of at least seven digits, which may be split by spaces, dashes, dots,
   slashes or parentheses and may start with + or 00, not directly after another digit. ISO dates
   (2026-11-22) are not phone numbers, so that the statistics' own timestamps do not look personal.
@@ -24,8 +25,21 @@ from functools import lru_cache
 
 REDACTED = "[borttaget]"
 
-_DAY = r"(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])"
-PERSONNUMMER = re.compile(rf"(?<!\d)(?:\d{{2}})?\d{{2}}(?:0[1-9]|1[0-2]){_DAY}[-+ ]?\d{{4}}(?!\d)")
+# Between any two digits of a personnummer: up to three spaces, dashes, plus signs or dots
+# ("19850101 - 1234", "8501 01-12 34"), so that no part of the number survives the removal.
+_GAP = r"[\s\-+.]{0,3}"
+
+
+def _digits(*patterns: str) -> str:
+    return _GAP.join(patterns)
+
+
+_D = r"\d"
+_MONTH = "(?:" + "|".join(_digits(a, b) for a, b in (("0", "[1-9]"), ("1", "[0-2]"))) + ")"
+_DAY = "(?:" + "|".join(_digits(a, b) for a, b in (
+    ("0", "[1-9]"), ("[12]", _D), ("3", "[01]"), ("6", "[1-9]"), ("[78]", _D), ("9", "[01]"))) + ")"
+PERSONNUMMER = re.compile(
+    rf"(?<!\d)(?:{_digits(_D, _D)}{_GAP})?{_digits(_D, _D, _MONTH, _DAY, _D, _D, _D, _D)}(?!\d)")
 PHONE = re.compile(r"(?<![\d\-./+])(?!\d{4}-\d{2}-\d{2}(?!\d))(?:\+|00)?\(?\d(?:[ \-./()]{0,2}\d){6,}(?!\d)")
 EMAIL = re.compile(r"[^\s@]+@[^\s@]+")
 

@@ -20,7 +20,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from insatsbas.model import Catalogue
 from insatsbas.staging import staging
 from insatsbas.stats import charts
-from insatsbas.stats.figures import DEFAULT_MIN_COUNT, NO_MUNICIPALITY, Figures, read_figures
+from insatsbas.stats.figures import DEFAULT_MIN_COUNT, NO_MUNICIPALITY, UNCERTAIN_BELOW, Figures, Kpi, read_figures
 
 REPORT_FOLDER = "statistik"
 LOCALE = "sv_SE"
@@ -52,6 +52,32 @@ def percent(part: int, whole: int) -> str:
 def month_label(month: str) -> str:
     year, number_ = month.split("-")
     return format_date(date(int(year), int(number_), 1), "MMM y", locale=LOCALE)
+
+
+NO_DATA = "inga uppgifter"
+
+
+def period_label(kpi: Kpi) -> str:
+    """"hela 2025", "september–november 2026 (3 av 12 månader)", or "inga uppgifter"."""
+    if not kpi.months:
+        return NO_DATA
+    if not kpi.partial:
+        return f"hela {kpi.year}"
+    first, last = (format_date(date(kpi.year, month, 1), "LLLL", locale=LOCALE) for month in
+                   (kpi.months[0], kpi.months[-1]))
+    span = first if first == last else f"{first}–{last}"
+    return f"{span} {kpi.year} ({len(kpi.months)} av 12 månader)"
+
+
+def count_or_none(value: int | None) -> str:
+    return NO_DATA if value is None else number(value)
+
+
+def kpi_value(kpi: Kpi) -> str:
+    """The per-person figure with two decimals, marked when it rests on few uses."""
+    if kpi.per_adult is None:
+        return NO_DATA
+    return number(kpi.per_adult, 2) + (" (osäker)" if kpi.uncertain else "")
 
 
 def write_report(db_path: Path, catalogue: Catalogue, out: Path, *, min_count: int = DEFAULT_MIN_COUNT) -> Path:
@@ -128,21 +154,26 @@ def draw_charts(figures: Figures, catalogue: Catalogue, folder: Path) -> list[Ch
         "Staplar: hur många sökningar som gjordes med webbplatsen på varje språk.",
         ("Språk", "Sökningar"), [(label, number(n)) for label, (_, n) in zip(labels, languages, strict=True)],
     ))
-    if figures.kpis:
-        latest = max(k.year for k in figures.kpis)
-        rows = [k for k in figures.kpis if k.year == latest]
-        labels = [municipality_label(catalogue, k.municipality) for k in rows]
+    with_data = [k for k in figures.kpis if k.uses is not None]
+    if with_data:
+        latest = max(k.year for k in with_data)
+        rows = [k for k in with_data if k.year == latest]
+        labels = [municipality_label(catalogue, k.municipality) + (" (osäker)" if k.uncertain else "") for k in rows]
         example = " (EXEMPELSIFFROR)" if catalogue.newcomers.example else ""
-        charts.bar_chart(folder / "sokningar-per-nyanland.svg", labels, [k.per_adult for k in rows],
-                         ylabel=f"Sökningar per nyanländ vuxen {latest}{example}", horizontal=True,
-                         goal=1.0, goal_label="Målet: en sökning per person")
+        region = next((k for k in figures.region_kpis if k.year == latest), None)
+        unattributed = (f" {percent(region.unattributed, region.uses)} av sökningarna och profilerna {latest} "
+                        "valde ingen enskild kommun och räknas bara i regionens tal.") if region and region.uses else ""
+        charts.bar_chart(folder / "sokningar-per-nyanland.svg", labels, [k.per_adult or 0 for k in rows],
+                         ylabel=f"Sökningar och profiler per nyanländ vuxen, {period_label(rows[0])}{example}",
+                         horizontal=True, goal=1.0, goal_label="Målet: en per person")
         result.append(Chart(
-            "sokningar-per-nyanland.svg", f"Sökningar per nyanländ vuxen {latest}{example}",
-            "Liggande staplar per kommun: sökningar med kommunen vald, delat med antalet nyanlända vuxna som "
-            "kommunen tog emot. Den streckade linjen är målet, en sökning per person.",
-            ("Kommun", "År", "Sökningar", "Nyanlända vuxna", "Sökningar per person"),
-            [(municipality_label(catalogue, k.municipality), str(k.year), number(k.searches), number(k.adults),
-              number(k.per_adult, 2)) for k in figures.kpis],
+            "sokningar-per-nyanland.svg", f"Per kommun: sökningar och profiler per nyanländ vuxen{example}",
+            "Liggande staplar per kommun: sökningar med just den kommunen vald i filtret och profiler på För mig "
+            "med kommunen, delat med antalet nyanlända vuxna som kommunen tog emot. Den streckade linjen är "
+            f"målet, en per person.{unattributed}",
+            ("Kommun", "År", "Period", "Sökningar med kommunen", "Profiler", "Nyanlända vuxna", "Per nyanländ vuxen"),
+            [(municipality_label(catalogue, k.municipality), str(k.year), period_label(k), count_or_none(k.searches),
+              count_or_none(k.profiles), number(k.adults), kpi_value(k)) for k in figures.kpis],
         ))
     return result
 
@@ -152,6 +183,8 @@ def render_page(figures: Figures, catalogue: Catalogue, chart_list: list[Chart])
                               autoescape=select_autoescape(["html"]), trim_blocks=True, lstrip_blocks=True)
     return environment.get_template("statistik.html").render(
         figures=figures, charts=chart_list, newcomers=catalogue.newcomers, number=number, plural=plural, percent=percent,
+        period_label=period_label, count_or_none=count_or_none, kpi_value=kpi_value, uncertain_below=UNCERTAIN_BELOW,
+        month_label=month_label, in_region=catalogue.region.in_region_in("sv"),
         municipality=lambda slug: municipality_label(catalogue, slug),
         period=(month_label(figures.months[0].month), month_label(figures.months[-1].month)) if figures.months else None,
     )

@@ -3,13 +3,18 @@
 //
 //   /sok/logg.gif?q=<typed>&n=<results>&lang=<interface>&<filters>[&corrected=<searched>]   a settled search
 //   /sok/klick.gif?q=<typed>&to=<entry id>&pos=<rank>                                        a click on a result
+//   /sok/profil.gif?kommun=<municipality>&uppehallsstatus=<status>&lang=<interface>           a /for-mig/ profile
+//   /sok/lista.gif?antal=<entries>&satt=utskrift|delning&lang=<interface>                     a handout used
+//
+// A profile sends its municipality and status only: never the age or the months in Sweden, which together
+// with the municipality could single a person out.
 //
 // `_` only stops a browser or proxy from answering a repeated request from its cache (ingest ignores it).
 
 import { paramsFromState } from "./search-state.js";
 import { site } from "./site.js";
 
-const { beacons, parameters } = site;
+const { beacons, parameters, filters, handoutUses } = site;
 
 // A GET that survives the page being left (keepalive), so a click is recorded without delaying the
 // link. navigator.sendBeacon would POST, which an access log shows without its parameters.
@@ -36,5 +41,18 @@ export function logSearch({ state, count, corrected, lang }) {
 export function logClick({ query, id, position }) {
   send(beacons.click, new URLSearchParams({
     [parameters.query]: query, [parameters.entry]: id, [parameters.position]: String(position),
+  }));
+}
+
+export function logProfile({ municipality, status, lang }) {
+  send(beacons.profile, new URLSearchParams({
+    [filters.municipality]: municipality, [filters.residenceStatus]: status, [parameters.language]: lang,
+  }));
+}
+
+// `use` is "print" or "share".
+export function logHandout({ entries, use, lang }) {
+  send(beacons.handout, new URLSearchParams({
+    [parameters.entries]: String(entries), [parameters.handoutUse]: handoutUses[use], [parameters.language]: lang,
   }));
 }

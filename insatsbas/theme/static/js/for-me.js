@@ -2,6 +2,7 @@
 // entries that apply now, grouped by category, from filter-only Pagefind queries; then "Senare", what
 // starts or stops applying within twelve months.
 
+import { logProfile } from "./beacons.js";
 import { bindAddButtons, keepQueryInLanguageLinks } from "./list.js";
 import { pagefindOver, partitionKeys, searchedCounties } from "./partitions.js";
 import { LATER_MONTHS, filtersFor, laterChanges, laterQueries, readAnswers, urlFromProfile } from "./for-me-rules.js";
@@ -186,8 +187,19 @@ async function showLater(profile, nowResults) {
   later.hidden = false;
 }
 
+// The statistics count a profile once per page, however often it is shown again (back, forward).
+let lastLogged = null;
+
+function countProfile(profile) {
+  const signature = `${profile.kommun}|${profile.status}`;
+  if (signature === lastLogged) return;
+  lastLogged = signature;
+  logProfile({ municipality: profile.kommun, status: profile.status, lang: pageLanguage });
+}
+
 async function run(profile, { focus }) {
   const current = ++generation;
+  countProfile(profile);
   app.dataset.state = "loading";
   describeAnswers(profile);
   lead.hidden = true;

@@ -1,6 +1,7 @@
 // /lista/: the saved entries as one printable sheet, built from each entry page's marked handout
 // section, optionally beside a second language. /lista/?id=a/b,c/d opens a shared list.
 
+import { logHandout } from "./beacons.js";
 import { keepQueryInLanguageLinks } from "./list.js";
 import { cleanIds, getList, onListChange, setList } from "./store.js";
 import { languagePrefix, site } from "./site.js";
@@ -117,6 +118,18 @@ async function render() {
 app.hidden = false;
 second.addEventListener("change", render);
 app.querySelector("[data-print]").addEventListener("click", () => window.print());
+// Printed from the button or from the browser's own menu (Ctrl+P): counted either way.
+window.addEventListener("beforeprint", () => {
+  const entries = currentIds().length;
+  if (entries) logHandout({ entries, use: "print", lang: pageLanguage });
+});
+// Copying the list's link is sharing the handout; counted once per link.
+let lastShared = null;
+shareLink.addEventListener("copy", () => {
+  if (shareLink.value === lastShared || !currentIds().length) return;
+  lastShared = shareLink.value;
+  logHandout({ entries: currentIds().length, use: "share", lang: pageLanguage });
+});
 app.querySelector("[data-clear-list]").addEventListener("click", () => {
   shared = null;
   window.history.replaceState(null, "", window.location.pathname);
