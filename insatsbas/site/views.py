@@ -30,6 +30,14 @@ LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "ar": "العربية"}
 # a filter-only search, which makes Pagefind load every chunk of the word index (130 of 350 KB on the sample,
 # and the whole index of a large catalogue); this way it loads the one chunk that holds this word.
 EVERY_ENTRY_WORD = "insatsbaspost"
+# Pagefind's weight (data-pagefind-weight, 0-10; body text is 1) of each part of an entry page: a word in the
+# title counts most, then the categories and the editors' keywords, then the summary; the provider's name
+# counts least, so that "svenska" finds SFI before the entries of Svenska kyrkan.
+SEARCH_WEIGHTS = {"title": 10, "category": 6, "keywords": 6, "summary": 3, "provider": 0.5}
+# Pagefind's ranking boost for a match in a page's metadata (options.ranking.metaWeights): only the title;
+# "where" (municipality and provider) and the other fields are for showing a result, not for finding it.
+SEARCH_META_WEIGHTS = {"title": 5.0, **{key: 0.0 for key in (
+    "where", "summary", "id", "villkor", "textlang", "paused", "kon", urls.CATEGORY)}}
 # Swedish letters after z, in Swedish order, so that Å, Ä and Ö sort last.
 SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
 
@@ -119,6 +127,8 @@ class SiteView:
     languages = LANGUAGES
     language_names = LANGUAGE_NAMES
     urls = urls  # the site's contract, for the templates
+    search_weights = SEARCH_WEIGHTS
+    search_meta_weights = SEARCH_META_WEIGHTS
 
     def __init__(self, data: SiteData, lang: str, translations: NullTranslations | None = None):
         self.data = data
@@ -169,6 +179,16 @@ class SiteView:
     def synonym_text(self, entry: Intervention, text: EntryText) -> tuple[str, str]:
         """The entry's synonyms as hidden text for Pagefind: (weighted like a heading, like body text)."""
         return synonym_words(self.data.synonyms(entry), shows_swedish=text.lang == SOURCE_LANGUAGE)
+
+    def other_search_languages(self) -> dict[str, dict[str, str]]:
+        """The other interface languages, for a query typed in one of them: the language's name in this
+        page's language, its word list and its search page."""
+        def name(lang: str) -> str:
+            label = self.label("languages", lang)
+            return label.lower() if self.lang == SOURCE_LANGUAGE else label
+        return {lang: {"name": name(lang), "words": urls.url(urls.WORD_LIST, lang),
+                       "search": urls.url(urls.SEARCH_PAGE, lang)}
+                for lang in LANGUAGES if lang != self.lang}
 
     def sv_attrs(self) -> str:
         """Attributes for Swedish-only catalogue text shown on a page in another language."""
