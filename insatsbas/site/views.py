@@ -33,7 +33,7 @@ EVERY_ENTRY_WORD = "insatsbaspost"
 # Pagefind's weight (data-pagefind-weight, 0-10; body text is 1) of each part of an entry page: a word in the
 # title counts most, then the categories and the editors' keywords, then the summary; the provider's name
 # counts least, so that "svenska" finds SFI before the entries of Svenska kyrkan.
-SEARCH_WEIGHTS = {"title": 10, "category": 6, "keywords": 6, "summary": 3, "provider": 0.5}
+SEARCH_WEIGHTS = {"title": 10, "category": 8, "keywords": 8, "summary": 3, "provider": 0.5}
 # Pagefind's ranking boost for a match in a page's metadata (options.ranking.metaWeights): only the title;
 # "where" (municipality and provider) and the other fields are for showing a result, not for finding it.
 SEARCH_META_WEIGHTS = {"title": 5.0, **{key: 0.0 for key in (
@@ -180,15 +180,16 @@ class SiteView:
         """The entry's synonyms as hidden text for Pagefind: (weighted like a heading, like body text)."""
         return synonym_words(self.data.synonyms(entry), shows_swedish=text.lang == SOURCE_LANGUAGE)
 
-    def other_search_languages(self) -> dict[str, dict[str, str]]:
-        """The other interface languages, for a query typed in one of them: the language's name in this
-        page's language, its word list and its search page."""
+    def other_search_languages(self) -> list[dict[str, str]]:
+        """The other interface languages, in the site's order, for a query typed in one of them: the
+        language, its name in this page's language, its script (a query is looked up only in the lists of
+        its own script), its word list and its search page."""
         def name(lang: str) -> str:
             label = self.label("languages", lang)
             return label.lower() if self.lang == SOURCE_LANGUAGE else label
-        return {lang: {"name": name(lang), "words": urls.url(urls.WORD_LIST, lang),
-                       "search": urls.url(urls.SEARCH_PAGE, lang)}
-                for lang in LANGUAGES if lang != self.lang}
+        return [{"lang": lang, "name": name(lang), "script": "Arabic" if lang in RIGHT_TO_LEFT else "Latin",
+                 "words": urls.url(urls.WORD_LIST, lang), "search": urls.url(urls.SEARCH_PAGE, lang)}
+                for lang in LANGUAGES if lang != self.lang]
 
     def sv_attrs(self) -> str:
         """Attributes for Swedish-only catalogue text shown on a page in another language."""

@@ -29,7 +29,7 @@ const partitions = strings("search-partitions");
 const misspellings = strings("search-misspellings");
 const synonymGroups = strings("search-synonyms").groups || [];
 // The other interface languages' word lists, for a query typed in one of them (English on the Swedish page).
-// { en: { name: "engelska", words: "/en/sok/ordlista.json", search: "/en/sok/" }, ... }
+// [{ lang: "en", name: "engelska", script: "Latin", words: "/en/sok/ordlista.json", search: "/en/sok/" }, ...]
 const otherLanguages = strings("search-languages");
 const form = document.getElementById("search-form");
 const input = document.getElementById("q");
@@ -67,6 +67,10 @@ function loadWordCounts() {
   return wordCounts;
 }
 
+function languageInfo(lang) {
+  return otherLanguages.find((other) => other.lang === lang);
+}
+
 function fetchWordList(url) {
   return fetch(url)
     .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
@@ -76,7 +80,7 @@ function fetchWordList(url) {
 // Another interface language's words, fetched the first time a search fails.
 function loadOtherCounts(lang) {
   if (!otherCounts.has(lang)) {
-    otherCounts.set(lang, fetchWordList(otherLanguages[lang].words).catch(() => {
+    otherCounts.set(lang, fetchWordList(languageInfo(lang).words).catch(() => {
       otherCounts.delete(lang);
       return null;
     }));
@@ -89,7 +93,8 @@ function loadOtherCounts(lang) {
 async function foreignLanguageOf(query, ownCounts) {
   const words = correctableWords(query).filter((word) => !isSynonymWord(word, synonymGroups));
   if (!words.length || !ownCounts || words.every((word) => knownIn(word, ownCounts))) return null;
-  for (const lang of Object.keys(otherLanguages)) {
+  const script = /\p{Script=Arabic}/u.test(query) ? "Arabic" : "Latin";
+  for (const { lang } of otherLanguages.filter((other) => other.script === script)) {
     const counts = await loadOtherCounts(lang);
     if (counts && words.every((word) => knownIn(word, counts))) return lang;
   }
@@ -268,7 +273,7 @@ function showOtherLanguage(state, lang) {
   otherLanguage.hidden = !lang;
   if (!lang) return;
   const link = document.createElement("a");
-  const other = otherLanguages[lang];
+  const other = languageInfo(lang);
   link.href = `${other.search}?${new URLSearchParams({ [site.parameters.query]: state.query })}`;
   link.hreflang = lang;
   link.textContent = format(text.searchInLanguage, { language: other.name });
@@ -322,7 +327,7 @@ async function searchWithCorrection(state, isCurrent) {
   }
   const corrected = correctQuery(state.query, misspellings, counts);
   if (corrected === typed || !isCurrent()) return none;
-  const better = await pagefind.search(corrected, { filters });
+  const better = await searchForms(pagefind, corrected, filters);
   if (!better || better.results.length <= found.results.length) return none;
   return state.exact ? { ...none, suggestion: corrected } : { found: better, corrected, suggestion: null };
 }
