@@ -37,7 +37,7 @@ SEARCH_WEIGHTS = {"title": 10, "category": 8, "keywords": 8, "summary": 3, "prov
 # Pagefind's ranking boost for a match in a page's metadata (options.ranking.metaWeights): only the title;
 # "where" (municipality and provider) and the other fields are for showing a result, not for finding it.
 SEARCH_META_WEIGHTS = {"title": 5.0, **{key: 0.0 for key in (
-    "where", "summary", "id", "villkor", "textlang", "paused", "kon", urls.CATEGORY)}}
+    "where", "summary", "id", "villkor", "textlang", "paused", "overdue", "kon", urls.CATEGORY)}}
 # Swedish letters after z, in Swedish order, so that Å, Ä and Ö sort last.
 SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
 

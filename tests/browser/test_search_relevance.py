@@ -55,3 +55,12 @@ def test_english_course_on_the_swedish_page_offers_the_english_search_and_no_swe
     assert ranked  # nothing before
     assert page.is_hidden("#search-correction")
     assert page.locator("#search-other-language a").get_attribute("hreflang") == "en"
+
+
+def test_a_result_past_its_review_date_is_marked_as_such(page: Page):
+    page.goto("/sok/?q=k%C3%B6rkort")  # abf-sodertorn/korkortsteori-arabiska-dari: review overdue on TODAY
+    wait_for_results(page)
+    overdue = page.locator('#results > li[data-id="abf-sodertorn/korkortsteori-arabiska-dari"] .badge-overdue')
+    assert overdue.text_content() == "Kan vara inaktuell."
+    marked = page.locator("#results > li", has=page.locator(".badge-overdue"))
+    assert marked.count() < page.locator("#results > li").count()  # a reviewed entry carries no mark

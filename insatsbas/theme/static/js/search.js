@@ -198,6 +198,13 @@ function resultItem(data) {
     badge.textContent = text.paused;
     heading.append(" ", badge);
   }
+  if (data.meta.overdue) {
+    // Past its review date: say so on the result, as the entry page does.
+    const badge = document.createElement("span");
+    badge.className = "badge badge-overdue";
+    badge.textContent = text.overdue;
+    heading.append(" ", badge);
+  }
   const excerpt = document.createElement("p");
   excerpt.append(...excerptNodes(data.excerpt));
   item.append(heading, excerpt);
