@@ -38,6 +38,8 @@ SEARCH_WEIGHTS = {"title": 10, "category": 8, "keywords": 8, "summary": 3, "prov
 # "where" (municipality and provider) and the other fields are for showing a result, not for finding it.
 SEARCH_META_WEIGHTS = {"title": 5.0, **{key: 0.0 for key in (
     "where", "summary", "id", "villkor", "textlang", "paused", "overdue", "kon", urls.CATEGORY)}}
+# Pagefind's ranking options for the search page (options.ranking).
+SEARCH_RANKING = {"metaWeights": SEARCH_META_WEIGHTS}
 # Swedish letters after z, in Swedish order, so that Å, Ä and Ö sort last.
 SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
 
@@ -128,7 +130,7 @@ class SiteView:
     language_names = LANGUAGE_NAMES
     urls = urls  # the site's contract, for the templates
     search_weights = SEARCH_WEIGHTS
-    search_meta_weights = SEARCH_META_WEIGHTS
+    search_ranking = SEARCH_RANKING
 
     def __init__(self, data: SiteData, lang: str, translations: NullTranslations | None = None):
         self.data = data

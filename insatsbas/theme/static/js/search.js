@@ -17,7 +17,7 @@ import { format, pageLanguage, strings } from "./strings.js";
 const PAGE_SIZE = 10;
 // Pagefind (1.5) also ranks by matches in a page's metadata; the weights come from the page (only the title
 // counts, so a provider called Svenska kyrkan is no match for "svenska" above a title that says it).
-const SEARCH_OPTIONS = { excerptLength: 24, ranking: { metaWeights: strings("search-meta-weights") } };
+const SEARCH_OPTIONS = { excerptLength: 24, ranking: strings("search-ranking") };
 const TYPING_DELAY_MS = 300;
 // A search counts for the statistics when it is submitted, or when typing has paused this long.
 const SETTLE_DELAY_MS = 1000;
