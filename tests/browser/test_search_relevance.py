@@ -64,3 +64,10 @@ def test_a_result_past_its_review_date_is_marked_as_such(page: Page):
     assert overdue.text_content() == "Kan vara inaktuell."
     marked = page.locator("#results > li", has=page.locator(".badge-overdue"))
     assert marked.count() < page.locator("#results > li").count()  # a reviewed entry carries no mark
+
+
+def test_a_two_word_need_that_finds_little_is_followed_by_what_each_word_finds(page: Page):
+    ranked = searched(page, "läxhjälp tumba")
+    assert ranked[0] == "roda-korset-sodertorn/laxhjalp-tumba"  # both words: first
+    homework = {entry for entry, grade in grades("läxhjälp").items() if grade == 2}
+    assert len(homework & set(ranked[:10])) >= 4  # then the other homework clubs, which lack "tumba"

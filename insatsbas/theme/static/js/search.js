@@ -11,7 +11,7 @@ import { site } from "./site.js";
 import {
   correctableWords, correctQuery, fold, knownCorrection, knownIn, normalise, parseWordList, significantWords,
 } from "./spelling.js";
-import { isSynonymWord, mergeResponses, queryForms } from "./synonyms.js";
+import { appendResponses, isSynonymWord, mergeResponses, queryForms } from "./synonyms.js";
 import { format, pageLanguage, strings } from "./strings.js";
 
 const PAGE_SIZE = 10;
@@ -113,7 +113,18 @@ async function usePagefind(state) {
 }
 
 // The query and its synonym forms searched together, the results merged.
+// The query and its synonym forms searched together, the results merged. A query of several words that finds
+// less than a page is followed by what its words find one by one ("språkcafé nacka": Nacka's language café
+// first, then the other language cafés), ranked below every entry that has all the words.
 async function searchForms(instance, query, filters) {
+  const all = await searchEveryForm(instance, query, filters);
+  const words = query ? correctableWords(query) : [];
+  if (!all || words.length < 2 || all.results.length >= PAGE_SIZE) return all;
+  const single = await Promise.all(words.map((word) => searchEveryForm(instance, word, filters)));
+  return appendResponses(all, mergeResponses(single));
+}
+
+async function searchEveryForm(instance, query, filters) {
   const forms = query ? [query, ...queryForms(query, synonymGroups)] : [query];
   const responses = await Promise.all(forms.map((form) => instance.search(form || null, { filters })));
   return mergeResponses(responses);
@@ -328,7 +339,7 @@ async function searchWithCorrection(state, isCurrent) {
   const foreign = await foreignLanguageOf(state.query, counts);
   if (foreign && isCurrent()) {
     const instance = await pagefindOver(partitions, searchedKeys, SEARCH_OPTIONS, foreign);
-    const other = await instance.search(state.query, { filters });
+    const other = await searchForms(instance, state.query, filters);
     if (other && other.results.length) return { ...none, found: mergeResponses([found, other]), foreign };
     return none;
   }

@@ -70,3 +70,10 @@ export function mergeResponses(responses) {
   const widest = found.reduce((a, b) => (b.results.length > a.results.length ? b : a));
   return { ...widest, results: [...best.values()].sort((a, b) => b.score - a.score) };
 }
+
+// `first`'s results, then those of `then` that `first` does not have, each part best first.
+export function appendResponses(first, then) {
+  if (!then) return first;
+  const seen = new Set(first.results.map((result) => result.id));
+  return { ...first, results: [...first.results, ...then.results.filter((result) => !seen.has(result.id))] };
+}
