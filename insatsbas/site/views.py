@@ -82,6 +82,14 @@ class SiteData:
         return render_markdown(text)
 
     @cached_property
+    def search_synonyms(self) -> dict[str, list]:
+        """The synonym groups for the search page, and the members some entry's Swedish text uses (on
+        stems): only those stand in for a typed word, because Pagefind searches a word it does not have
+        as the longest indexed word it starts with ("svenskkurs" as "svensk")."""
+        present = set().union(*(self.synonyms(entry).present for entry in self.published))
+        return {"groups": [list(group) for group in self.catalogue.synonyms.groups], "present": sorted(present)}
+
+    @cached_property
     def synonym_matcher(self) -> SynonymMatcher:
         return SynonymMatcher(self.catalogue.synonyms)
 

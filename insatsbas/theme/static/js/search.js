@@ -27,7 +27,9 @@ const FEW_RESULTS = 3;
 const text = strings("search-strings");
 const partitions = strings("search-partitions");
 const misspellings = strings("search-misspellings");
-const synonymGroups = strings("search-synonyms").groups || [];
+const synonymSetup = strings("search-synonyms");
+const synonymGroups = synonymSetup.groups || [];
+const presentSynonyms = new Set(synonymSetup.present || []);
 // The other interface languages' word lists, for a query typed in one of them (English on the Swedish page).
 // [{ lang: "en", name: "engelska", script: "Latin", words: "/en/sok/ordlista.json", search: "/en/sok/" }, ...]
 const otherLanguages = strings("search-languages");
@@ -125,7 +127,12 @@ async function searchForms(instance, query, filters) {
 }
 
 async function searchEveryForm(instance, query, filters) {
-  const forms = query ? [query, ...queryForms(query, synonymGroups)] : [query];
+  if (!query) return instance.search(null, { filters });
+  const others = queryForms(query, synonymGroups, presentSynonyms);
+  // A typed synonym that no entry uses ("svenskkurs") is searched only through the words its group's entries use.
+  const typed = normalise(query);
+  const unused = others.length && synonymGroups.some((group) => group.includes(typed)) && !presentSynonyms.has(typed);
+  const forms = unused ? others : [query, ...others];
   const responses = await Promise.all(forms.map((form) => instance.search(form || null, { filters })));
   return mergeResponses(responses);
 }

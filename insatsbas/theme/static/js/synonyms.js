@@ -25,11 +25,12 @@ function isShortOrPhrase(word) {
   return word.includes(" ") || [...word].length < MIN_INNER_LENGTH;
 }
 
-// The other forms of `query`: each group member it uses replaced by each other member of its group. A
+// The other forms of `query`: each group member it uses replaced by each other member of its group that the
+// entries use (`present`; a word no entry has would be searched as the start of another word). A
 // query that is a member searches the others, phrases and short ones exactly (in quotes: "svenska för
 // invandrare" as a phrase, "vux" as a word); inside a longer query only members of one word of at least
 // MIN_INNER_LENGTH letters stand in.
-export function queryForms(query, groups) {
+export function queryForms(query, groups, present = null) {
   const typed = normalise(query);
   const forms = new Set();
   for (const group of groups) {
@@ -37,7 +38,7 @@ export function queryForms(query, groups) {
       const pattern = wholeWords(member);
       if (!pattern.test(typed)) continue;
       for (const other of group) {
-        if (other === member) continue;
+        if (other === member || (present && !present.has(other))) continue;
         if (typed === member) forms.add(isShortOrPhrase(other) ? `"${other}"` : other);
         else if (!isShortOrPhrase(other)) {
           forms.add(typed.replace(pattern, (_, before) => `${before}${other}`));
