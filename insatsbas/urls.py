@@ -44,6 +44,8 @@ TARGET_GROUP = "malgrupp"
 LANGUAGE = "sprak"
 FREE = "avgiftsfri"
 FREE_VALUE = "ja"
+# The provider's name: a Pagefind filter on the entry pages (not shown on /sok/).
+PROVIDER = "anordnare"
 # /for-mig/'s filters: on the entry pages, but neither on /sok/ nor in the statistics.
 RESIDENCE_STATUS = "uppehallsstatus"
 AGE = "alder"

@@ -121,6 +121,6 @@ def browse_pages(view: SiteView, facet_key: str, value: str, entries: list[Inter
     pages = [view.browse_path(facet_key, value, number) for number in range(1, count + 1)]
     for number, path in enumerate(pages, start=1):
         yield PageSpec("browse", path, {
-            **variables, "entries": entries[(number - 1) * size:number * size], "total": len(entries),
+            **variables, "value": value, "entries": entries[(number - 1) * size:number * size], "total": len(entries),
             "page_number": number, "page_paths": pages,
         })

@@ -30,6 +30,16 @@ LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "ar": "العربية"}
 # a filter-only search, which makes Pagefind load every chunk of the word index (130 of 350 KB on the sample,
 # and the whole index of a large catalogue); this way it loads the one chunk that holds this word.
 EVERY_ENTRY_WORD = "insatsbaspost"
+# Pagefind's weight (data-pagefind-weight, 0-10; body text is 1) of each part of an entry page: a word in the
+# title counts most, then the categories and the editors' keywords, then the summary; the provider's name
+# counts least, so that "svenska" finds SFI before the entries of Svenska kyrkan.
+SEARCH_WEIGHTS = {"title": 10, "category": 8, "keywords": 8, "summary": 3, "provider": 0.5}
+# Pagefind's ranking boost for a match in a page's metadata (options.ranking.metaWeights): only the title;
+# "where" (municipality and provider) and the other fields are for showing a result, not for finding it.
+SEARCH_META_WEIGHTS = {"title": 5.0, **{key: 0.0 for key in (
+    "where", "summary", "id", "villkor", "textlang", "paused", "overdue", "kon", urls.CATEGORY)}}
+# Pagefind's ranking options for the search page (options.ranking).
+SEARCH_RANKING = {"metaWeights": SEARCH_META_WEIGHTS}
 # Swedish letters after z, in Swedish order, so that Å, Ä and Ö sort last.
 SWEDISH_ORDER = str.maketrans({"å": "{", "ä": "|", "ö": "}", "é": "e", "ü": "y"})
 
@@ -70,6 +80,14 @@ class SiteData:
     def markdown(self, text: str) -> str:
         """Sanitised HTML, rendered once even when the database and three languages show the same text."""
         return render_markdown(text)
+
+    @cached_property
+    def search_synonyms(self) -> dict[str, list]:
+        """The synonym groups for the search page, and the members some entry's Swedish text uses (on
+        stems): only those stand in for a typed word, because Pagefind searches a word it does not have
+        as the longest indexed word it starts with ("svenskkurs" as "svensk")."""
+        present = set().union(*(self.synonyms(entry).present for entry in self.published))
+        return {"groups": [list(group) for group in self.catalogue.synonyms.groups], "present": sorted(present)}
 
     @cached_property
     def synonym_matcher(self) -> SynonymMatcher:
@@ -119,6 +137,8 @@ class SiteView:
     languages = LANGUAGES
     language_names = LANGUAGE_NAMES
     urls = urls  # the site's contract, for the templates
+    search_weights = SEARCH_WEIGHTS
+    search_ranking = SEARCH_RANKING
 
     def __init__(self, data: SiteData, lang: str, translations: NullTranslations | None = None):
         self.data = data
@@ -169,6 +189,17 @@ class SiteView:
     def synonym_text(self, entry: Intervention, text: EntryText) -> tuple[str, str]:
         """The entry's synonyms as hidden text for Pagefind: (weighted like a heading, like body text)."""
         return synonym_words(self.data.synonyms(entry), shows_swedish=text.lang == SOURCE_LANGUAGE)
+
+    def other_search_languages(self) -> list[dict[str, str]]:
+        """The other interface languages, in the site's order, for a query typed in one of them: the
+        language, its name in this page's language, its script (a query is looked up only in the lists of
+        its own script), its word list and its search page."""
+        def name(lang: str) -> str:
+            label = self.label("languages", lang)
+            return label.lower() if self.lang == SOURCE_LANGUAGE else label
+        return [{"lang": lang, "name": name(lang), "script": "Arabic" if lang in RIGHT_TO_LEFT else "Latin",
+                 "words": urls.url(urls.WORD_LIST, lang), "search": urls.url(urls.SEARCH_PAGE, lang)}
+                for lang in LANGUAGES if lang != self.lang]
 
     def sv_attrs(self) -> str:
         """Attributes for Swedish-only catalogue text shown on a page in another language."""

@@ -139,3 +139,19 @@ def test_the_language_switch_keeps_the_search(page):
     wait_for_results(page)
     assert page.is_checked("#f-kommun-haninge")
     assert page.eval_on_selector("html", "html => html.dir") == "rtl"
+
+
+def test_without_javascript_the_start_page_says_typed_search_needs_it_and_the_search_page_that_words_were_not_searched(
+        browser, site_url):
+    visit = Visit(browser, site_url, java_script_enabled=False)
+    page = visit.new_page()
+    page.goto("/")
+    assert "Sökning på ord behöver JavaScript" in page.text_content(".no-script-hint")
+    page.fill("#start-q", "svenska kurs")
+    page.press("#start-q", "Enter")
+    page.wait_for_url("**/sok/?q=svenska+kurs")
+    assert page.text_content(".no-script p").startswith(
+        "Sökning på ord behöver JavaScript, så det du skrev har inte sökts.")
+    assert page.is_visible("a[href='/kategori/sfi/']")
+    visit.context.close()
+    assert visit.foreign_requests() == []

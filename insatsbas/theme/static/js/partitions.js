@@ -37,19 +37,36 @@ const NOTHING = {
   filters: async () => ({}),
 };
 
-// One Pagefind instance over the bundles, created once per set of bundles. The script, its worker and the
-// WebAssembly come from the first bundle loaded; each merged bundle adds its entry file, metadata and index.
-export function pagefindOver(setup, keys, options = {}) {
+// Pagefind picks a bundle's index by the page's <html lang> when an instance is created, and takes no
+// language option there; an instance over another language's index (an English query on the Swedish page)
+// is created with the attribute set to that language for the moment of the (synchronous) call.
+function createInLanguage(module, options, language) {
+  const html = document.documentElement;
+  const own = html.getAttribute("lang");
+  if (!language || language === own) return module.createInstance(options);
+  html.setAttribute("lang", language);
+  try {
+    return module.createInstance(options);
+  } finally {
+    html.setAttribute("lang", own);
+  }
+}
+
+// One Pagefind instance over the bundles, created once per set of bundles and language (the page's unless
+// `language` is given). The script, its worker and the WebAssembly come from the first bundle loaded; each
+// merged bundle adds its entry file, metadata and index.
+export function pagefindOver(setup, keys, options = {}, language = null) {
   if (!keys.length) return Promise.resolve(NOTHING);
-  const id = keys.join(" ");
+  const id = `${language || ""}:${keys.join(" ")}`;
   if (!instances.has(id)) {
     const created = (async () => {
       pagefindModule ??= import(`${setup.bundles}${keys[0]}/pagefind.js`);
       const module = await pagefindModule;
-      const instance = module.createInstance({ basePath: `${setup.bundles}${keys[0]}/` });
+      const instance = createInLanguage(module, { basePath: `${setup.bundles}${keys[0]}/` }, language);
       await instance.options(options);
       await instance.init();
-      await Promise.all(keys.slice(1).map((key) => instance.mergeIndex(`${setup.bundles}${key}/`, options)));
+      const merged = language ? { ...options, language } : options;
+      await Promise.all(keys.slice(1).map((key) => instance.mergeIndex(`${setup.bundles}${key}/`, merged)));
       return instance;
     })();
     created.catch(() => instances.delete(id)); // try again next time

@@ -8,10 +8,16 @@ import { bindAddButtons, keepQueryInLanguageLinks } from "./list.js";
 import { countyNames, pagefindOver, partitionKeys, searchedCounties } from "./partitions.js";
 import { isEmpty, pagefindFilters, stateFromParams, urlFromState } from "./search-state.js";
 import { site } from "./site.js";
-import { correctQuery, fold, knownCorrection, normalise, parseWordList, significantWords } from "./spelling.js";
+import {
+  correctableWords, correctQuery, fold, knownCorrection, knownIn, normalise, parseWordList, significantWords,
+} from "./spelling.js";
+import { appendResponses, isSynonymWord, mergeResponses, queryForms } from "./synonyms.js";
 import { format, pageLanguage, strings } from "./strings.js";
 
 const PAGE_SIZE = 10;
+// Pagefind (1.5) also ranks by matches in a page's metadata; the weights come from the page (only the title
+// counts, so a provider called Svenska kyrkan is no match for "svenska" above a title that says it).
+const SEARCH_OPTIONS = { excerptLength: 24, ranking: strings("search-ranking") };
 const TYPING_DELAY_MS = 300;
 // A search counts for the statistics when it is submitted, or when typing has paused this long.
 const SETTLE_DELAY_MS = 1000;
@@ -21,10 +27,17 @@ const FEW_RESULTS = 3;
 const text = strings("search-strings");
 const partitions = strings("search-partitions");
 const misspellings = strings("search-misspellings");
+const synonymSetup = strings("search-synonyms");
+const synonymGroups = synonymSetup.groups || [];
+const presentSynonyms = new Set(synonymSetup.present || []);
+// The other interface languages' word lists, for a query typed in one of them (English on the Swedish page).
+// [{ lang: "en", name: "engelska", script: "Latin", words: "/en/sok/ordlista.json", search: "/en/sok/" }, ...]
+const otherLanguages = strings("search-languages");
 const form = document.getElementById("search-form");
 const input = document.getElementById("q");
 const status = document.getElementById("search-status");
 const correction = document.getElementById("search-correction");
+const otherLanguage = document.getElementById("search-other-language");
 const list = document.getElementById("results");
 const more = document.getElementById("more-results");
 const regionLine = document.getElementById("search-region");
@@ -33,6 +46,7 @@ const filterGroups = [...form.querySelectorAll("[data-filter]")];
 const filterKeys = filterGroups.map((group) => group.dataset.filter);
 
 let pagefind;
+let searchedKeys = [];
 let search = { results: [], shown: 0 };
 let generation = 0;
 let typingTimer;
@@ -41,13 +55,12 @@ let latest = Promise.resolve(null); // the outcome of the latest search: { state
 let displayed = null; // the outcome whose results are on the page
 let lastLogged = null;
 let wordCounts = null;
+const otherCounts = new Map(); // language -> Promise of its word counts (or null)
 
 // The catalogue's words (sok/ordlista.json), fetched the first time a search fails.
 function loadWordCounts() {
   if (!wordCounts) {
-    wordCounts = fetch(form.dataset.wordList)
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
-      .then(parseWordList)
+    wordCounts = fetchWordList(form.dataset.wordList)
       .catch(() => {
         wordCounts = null; // try again on the next failed search
         return null;
@@ -56,14 +69,72 @@ function loadWordCounts() {
   return wordCounts;
 }
 
+function languageInfo(lang) {
+  return otherLanguages.find((other) => other.lang === lang);
+}
+
+function fetchWordList(url) {
+  return fetch(url)
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(response.statusText))))
+    .then(parseWordList);
+}
+
+// Another interface language's words, fetched the first time a search fails.
+function loadOtherCounts(lang) {
+  if (!otherCounts.has(lang)) {
+    otherCounts.set(lang, fetchWordList(languageInfo(lang).words).catch(() => {
+      otherCounts.delete(lang);
+      return null;
+    }));
+  }
+  return otherCounts.get(lang);
+}
+
+// The interface language the query's words belong to when they are not the page's: every word is known in
+// that language's list and at least one is unknown in the page's. Null when there is none.
+async function foreignLanguageOf(query, ownCounts) {
+  const words = correctableWords(query).filter((word) => !isSynonymWord(word, synonymGroups));
+  if (!words.length || !ownCounts || words.every((word) => knownIn(word, ownCounts))) return null;
+  const script = /\p{Script=Arabic}/u.test(query) ? "Arabic" : "Latin";
+  for (const { lang } of otherLanguages.filter((other) => other.script === script)) {
+    const counts = await loadOtherCounts(lang);
+    if (counts && words.every((word) => knownIn(word, counts))) return lang;
+  }
+  return null;
+}
+
 // The Pagefind bundles of the state's region (partitions.js), merged; says on the page what is searched.
 async function usePagefind(state) {
   const counties = searchedCounties(partitions, state.region, state.filters[site.filters.municipality] || []);
   const keys = partitionKeys(partitions, counties);
-  const instance = await pagefindOver(partitions, keys, { excerptLength: 24 });
+  const instance = await pagefindOver(partitions, keys, SEARCH_OPTIONS);
   showRegion(counties);
   document.body.dataset.searchPartitions = keys.join(" ");
+  searchedKeys = keys;
   return instance;
+}
+
+// The query and its synonym forms searched together, the results merged.
+// The query and its synonym forms searched together, the results merged. A query of several words that finds
+// less than a page is followed by what its words find one by one ("språkcafé nacka": Nacka's language café
+// first, then the other language cafés), ranked below every entry that has all the words.
+async function searchForms(instance, query, filters) {
+  const all = await searchEveryForm(instance, query, filters);
+  const words = query ? correctableWords(query) : [];
+  if (!all || words.length < 2 || all.results.length >= PAGE_SIZE) return all;
+  const single = await Promise.all(words.map((word) => searchEveryForm(instance, word, filters)));
+  return appendResponses(all, mergeResponses(single));
+}
+
+async function searchEveryForm(instance, query, filters) {
+  if (!query) return instance.search(null, { filters });
+  const others = queryForms(query, synonymGroups, presentSynonyms);
+  // A typed synonym that no entry uses ("svenskkurs") is searched only through the words its group's entries use.
+  const typed = normalise(query);
+  const unused = others.length && synonymGroups.some((group) => group.includes(typed)) && !presentSynonyms.has(typed);
+  const forms = unused ? others : [query, ...others];
+  const responses = await Promise.all(forms.map((form) => instance.search(form || null, { filters })));
+  return mergeResponses(responses);
 }
 
 function showRegion(counties) {
@@ -145,6 +216,13 @@ function resultItem(data) {
     badge.textContent = text.paused;
     heading.append(" ", badge);
   }
+  if (data.meta.overdue) {
+    // Past its review date: say so on the result, as the entry page does.
+    const badge = document.createElement("span");
+    badge.className = "badge badge-overdue";
+    badge.textContent = text.overdue;
+    heading.append(" ", badge);
+  }
   const excerpt = document.createElement("p");
   excerpt.append(...excerptNodes(data.excerpt));
   item.append(heading, excerpt);
@@ -214,6 +292,19 @@ function showCorrection(state, corrected, suggestion) {
   }
 }
 
+// "Visar också träffar på engelska. Sök på den engelska sidan", or nothing.
+function showOtherLanguage(state, lang) {
+  otherLanguage.replaceChildren();
+  otherLanguage.hidden = !lang;
+  if (!lang) return;
+  const link = document.createElement("a");
+  const other = languageInfo(lang);
+  link.href = `${other.search}?${new URLSearchParams({ [site.parameters.query]: state.query })}`;
+  link.hreflang = lang;
+  link.textContent = format(text.searchInLanguage, { language: other.name });
+  otherLanguage.append(format(text.alsoInLanguage, { language: other.name }), " ", link);
+}
+
 // Whether a word of the query is not in the index at all. Pagefind then searches for the longest
 // indexed word the typed one starts with ("bibliotk" finds the letter "B", "19121212" the digit "1"),
 // which only looks like a result. A word counts as found when the best result has a word that starts
@@ -237,9 +328,12 @@ async function hasUnknownWord(query, found) {
 // and the correction finds more. With `exact`, the correction is only offered ("Menade du ...?").
 async function searchWithCorrection(state, isCurrent) {
   const filters = pagefindFilters(state);
-  let found = await pagefind.search(state.query || null, { filters });
-  if (found && state.query && await hasUnknownWord(state.query, found)) found = { results: [], filters: {} };
-  const none = { found, corrected: null, suggestion: null };
+  let found = await searchForms(pagefind, state.query, filters);
+  const synonymsOnly = correctableWords(state.query).every((word) => isSynonymWord(word, synonymGroups));
+  if (found && state.query && !synonymsOnly && await hasUnknownWord(state.query, found)) {
+    found = { results: [], filters: {} };
+  }
+  const none = { found, corrected: null, suggestion: null, foreign: null };
   if (!found || !state.query || !isCurrent()) return none;
   const typed = normalise(state.query);
   if (found.results.length >= FEW_RESULTS) {
@@ -247,9 +341,18 @@ async function searchWithCorrection(state, isCurrent) {
     return { ...none, suggestion: known !== typed ? known : null };
   }
   const counts = await loadWordCounts();
+  // Words of another interface language are searched in that language's index, never "corrected" into
+  // a Swedish word that looks like them ("swedish" is not "swish").
+  const foreign = await foreignLanguageOf(state.query, counts);
+  if (foreign && isCurrent()) {
+    const instance = await pagefindOver(partitions, searchedKeys, SEARCH_OPTIONS, foreign);
+    const other = await searchForms(instance, state.query, filters);
+    if (other && other.results.length) return { ...none, found: mergeResponses([found, other]), foreign };
+    return none;
+  }
   const corrected = correctQuery(state.query, misspellings, counts);
   if (corrected === typed || !isCurrent()) return none;
-  const better = await pagefind.search(corrected, { filters });
+  const better = await searchForms(pagefind, corrected, filters);
   if (!better || better.results.length <= found.results.length) return none;
   return state.exact ? { ...none, suggestion: corrected } : { found: better, corrected, suggestion: null };
 }
@@ -270,11 +373,12 @@ async function run(state) {
     more.hidden = true;
     showFilterCounts(totals);
     showCorrection(state, null, null);
+    showOtherLanguage(state, null);
     status.textContent = text.prompt;
     list.removeAttribute("aria-busy");
     return null;
   }
-  const { found, corrected, suggestion } = await searchWithCorrection(state, isCurrent);
+  const { found, corrected, suggestion, foreign } = await searchWithCorrection(state, isCurrent);
   if (!isCurrent() || !found) return null;
   search = { results: found.results, shown: 0 };
   const count = found.results.length;
@@ -282,6 +386,7 @@ async function run(state) {
   list.replaceChildren();
   showFilterCounts(found.filters);
   showCorrection(state, corrected, suggestion);
+  showOtherLanguage(state, foreign);
   await showMore(false);
   if (!isCurrent()) return null;
   const query = corrected || state.query;

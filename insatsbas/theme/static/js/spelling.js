@@ -90,6 +90,14 @@ export function significantWords(query) {
   return [...correctableWords(query), ...new Set(normalise(query).match(NUMBERS) || [])];
 }
 
+// Whether the list knows `word`: as a word, or as the beginning of one (Pagefind finds words by their beginning).
+export function knownIn(word, counts) {
+  const typed = normalise(word);
+  if (counts.has(typed)) return true;
+  for (const known of counts.keys()) if (known.startsWith(typed)) return true;
+  return false;
+}
+
 // The best list word for `typed`, or null when the word is fine (in the list, or the start of a list
 // word: Pagefind finds words by their beginning) or nothing is close enough.
 export function correctWord(typed, counts) {
