@@ -148,8 +148,10 @@ def test_build_py_is_the_same_as_insatsbas_build(tmp_path):
 
 def test_progress_is_silent_when_not_a_terminal(make_catalogue, tmp_path):
     root = make_catalogue({"huddinge/a.yml": VALID_ENTRY})
-    result = CliRunner().invoke(cli, ["build", "--catalogue", str(root), "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(cli, ["build", "--catalogue", str(root), "--out", str(tmp_path / "out"),
+                                      "--today", TODAY.isoformat()])
     assert result.exit_code == 0
     assert result.output.strip() == f"Byggt: 1 insatser i {tmp_path / 'out'} (0 varningar)."
-    quiet = CliRunner().invoke(cli, ["build", "--catalogue", str(root), "--out", str(tmp_path / "out"), "-q"])
+    quiet = CliRunner().invoke(cli, ["build", "--catalogue", str(root), "--out", str(tmp_path / "out"), "-q",
+                                     "--today", TODAY.isoformat()])
     assert quiet.output == ""
