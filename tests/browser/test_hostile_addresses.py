@@ -27,7 +27,7 @@ PAYLOADS = {
     "mixed_case_javascript_url": "JaVaScRiPt:alert(6)",
     "data_url": "data:text/html;base64,PHNjcmlwdD53aW5kb3cucHduZWQ9Nzwvc2NyaXB0Pg==",
     "entity_encoded": "&lt;script&gt;window.pwned=8&lt;/script&gt;&#x3C;img src=x onerror=alert(8)&#x3E;",
-    "ten_thousand_characters": "<b>" + "å" * 10_000 + "</b>",
+    "ten_thousand_characters": "<b>" + "å" * 100 + "x" * 9_900 + "</b>",
     "id_that_does_not_exist": "huddinge/finns-inte,../../../etc/passwd,a/b/c/d",
 }
 
@@ -62,7 +62,9 @@ def test_a_hostile_address_runs_nothing_and_gets_a_calm_message(visit, language,
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     page.add_init_script(TRAP)
 
-    page.goto(url(path, language) + "?" + urlencode({name: value for name in parameters}))
+    # A 10,000-character value in one parameter (in all of them, the address would pass the server's limit).
+    values = {name: value if index == 0 or len(value) < 1000 else "x" for index, name in enumerate(parameters)}
+    page.goto(url(path, language) + "?" + urlencode(values))
     ready, message = CALM_MESSAGE[page_name]
     page.wait_for_function(ready)
 
@@ -77,3 +79,11 @@ def test_a_hostile_address_runs_nothing_and_gets_a_calm_message(visit, language,
     assert shown, "the page says what happened"
     assert "undefined" not in shown and "NaN" not in shown and "[object" not in shown
     assert page.title() and "Error" not in page.title()
+    if page_name == "lista" and payload == "id_that_does_not_exist":
+        # Only the well-formed id is fetched; its page is missing, which the list says calmly for that item.
+        fetched = [request for request in visit.requests if "/insats/" in request]
+        assert fetched and all(request.endswith("/insats/huddinge/finns-inte/") for request in fetched), fetched
+        assert page.locator("#handout-items li").count() == 1
+        assert page.locator("#handout-items li p").inner_text().strip()
+        # Chromium logs the 404 of the missing page as a console error; it is the answer expected here.
+        visit.errors[:] = [error for error in visit.errors if "404 (File not found)" not in error]
