@@ -11,7 +11,9 @@ import threading
 
 import httpx
 import pytest
+from click.testing import CliRunner
 
+from insatsbas.cli import cli
 from insatsbas.serve import site_server
 from insatsbas.staging import (
     NothingToRollBack,
@@ -22,6 +24,7 @@ from insatsbas.staging import (
     served_build,
     staging,
 )
+from tests.conftest import VALID_ENTRY
 
 
 def write_build(out, text, **options):
@@ -142,3 +145,29 @@ def test_the_static_server_answers_from_the_build_the_link_names_at_each_request
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_rollback_command_says_what_it_switched_to_and_refuses_when_there_is_nothing(tmp_path):
+    out = tmp_path / "out"
+    refused = CliRunner().invoke(cli, ["rollback", "--out", str(out)])
+    assert refused.exit_code == 2
+    assert "Det finns inget tidigare bygge" in refused.output
+    first = write_build(out, "1")
+    write_build(out, "2")
+    result = CliRunner().invoke(cli, ["rollback", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"visar nu det förra bygget ({first.name})" in result.output
+    assert (out / "index.html").read_text(encoding="utf-8") == "1"
+
+
+def test_the_build_command_says_which_leftovers_of_killed_builds_it_removed(make_catalogue, tmp_path):
+    root = make_catalogue({"huddinge/sprakcafe.yml": VALID_ENTRY})
+    out = tmp_path / "out"
+    killed = builds_folder(out) / "20261122T101010000000-999999999"  # no such process
+    (killed / "sok").mkdir(parents=True)
+
+    result = CliRunner().invoke(cli, ["build", "--catalogue", str(root), "--out", str(out), "--today", "2026-11-22"])
+
+    assert result.exit_code == 0, result.output
+    assert f"Tog bort {killed}, som ett avbrutet bygge lämnat kvar." in result.output
+    assert not killed.exists() and (out / "index.html").is_file()
