@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= output
 
-.PHONY: serve build edit test lint docs docs-cli clean
+.PHONY: serve build edit test test-shifted-clock lint docs docs-cli clean
 
 $(VENV)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,7 +37,12 @@ test: $(VENV)/.test node_modules/.installed
 	bash .ci/install-nginx
 	$(BIN)/ruff check insatsbas tests build.py benchmarks
 	$(BIN)/lint-imports
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --durations=25
+
+# The non-browser tests again with the clock two years ahead (faketime), so no test depends on today's date.
+test-shifted-clock: $(VENV)/.test
+	bash .ci/install-faketime
+	bash .ci/shifted-clock
 
 # ruff, and the layers of the package (pyproject.toml's [tool.importlinter]).
 lint: $(VENV)/.test
@@ -53,4 +58,4 @@ docs-cli: $(VENV)/.test
 	$(BIN)/cog -r docs/cli.md
 
 clean:
-	rm -rf $(OUT) docs-site .pytest_cache node_modules
+	rm -rf $(OUT) $(dir $(OUT)).$(notdir $(OUT)).builds docs-site .pytest_cache node_modules

@@ -714,7 +714,7 @@ def generate(entries: int, out: Path, *, seed: int = 1, today: date = DEFAULT_TO
     `force`) hold an earlier generated catalogue; it is replaced only when generation has succeeded."""
     started, cpu_started = time.perf_counter(), cpu_time()
     check_output(out, force)
-    with staging(out, "generating") as stage:
+    with staging(out, keep_previous=False) as stage:
         summary = write_catalogue(entries, stage, seed, today, jobs)
     return Generated(entries, time.perf_counter() - started, cpu_time() - cpu_started, summary)
 

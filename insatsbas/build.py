@@ -1,5 +1,6 @@
-"""One build: read and validate the catalogue, then write every projection into a staging folder and
-swap it into place, so a failed build leaves the previous output exactly as it was.
+"""One build: read and validate the catalogue, then write every projection into a new build folder and
+switch the output to it in one step (insatsbas/staging.py), so a failed or killed build leaves the previous
+output exactly as it was.
 
 The build is incremental when the output folder holds a previous build of the same inputs: what did not
 change is taken from it, and the result is byte for byte what a full build gives (docs/developers/
@@ -31,7 +32,7 @@ from insatsbas.reader import read_catalogue
 from insatsbas.search import index as search_index
 from insatsbas.site import Overrides, SiteProjection
 from insatsbas.sources.problems import CatalogueInvalid, Problem
-from insatsbas.staging import staging
+from insatsbas.staging import remove_leftovers, staging
 from insatsbas.timing import collecting, timed
 
 DEFAULT_CATALOGUE = Path("catalogue")
@@ -62,6 +63,8 @@ class BuildResult:
     # The web editor at /redigera/ when asked for, or why it was left out (Decap CMS not installed).
     editor: EditorFiles | None = None
     editor_unavailable: EditorUnavailable | None = None
+    # What killed builds had left beside the output, removed by this one.
+    removed_leftovers: list[Path] = field(default_factory=list)
 
 
 def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *,
@@ -88,6 +91,7 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
         previous = None if full else Previous.of(out.resolve(), inputs)
         run = BuildRun(previous, Manifest(inputs), entries, data, progress)
         built = BuildResult(catalogue, out, result.warnings, timings, incremental=previous is not None)
+        built.removed_leftovers = remove_leftovers(out)
         with staging(out) as stage:
             for projection in outputs:
                 progress.step(f"{projection.label} …")

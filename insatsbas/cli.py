@@ -172,6 +172,8 @@ def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool,
     except CatalogueInvalid as invalid:
         raise CatalogueErrors(invalid.problems, lang, translate(N_("Inget byggdes; {out} är orörd."), lang, out=out)) \
             from None
+    for leftover in result.removed_leftovers:
+        click.echo(translate(N_("Tog bort {path}, som ett avbrutet bygge lämnat kvar."), lang, path=leftover), err=True)
     if result.editor_unavailable is not None:
         unavailable = result.editor_unavailable
         click.echo(translate(N_("Webbredigeraren togs inte med i bygget."), lang) + " "
@@ -185,6 +187,23 @@ def build_command(catalogue_dir: Path, out: Path, lang: str, today, quiet: bool,
         if result.incremental:
             click.echo(translate(N_("Sidor: {rendered} renderade, {reused} återanvända från förra bygget."), lang,
                                  rendered=result.pages_rendered, reused=result.pages_reused))
+
+
+@cli.command("rollback")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUTPUT, show_default=True,
+              help="Mappen som visas (output folder).")
+@lang_option
+def rollback_command(out: Path, lang: str) -> None:
+    """Visa förra bygget igen, i ett steg (switch the output back to the previous build)."""
+    from insatsbas.staging import NothingToRollBack, rollback
+
+    try:
+        build_folder = rollback(out)
+    except NothingToRollBack:
+        raise Refused(translate(N_("Det finns inget tidigare bygge av {out} att gå tillbaka till."), lang, out=out),
+                      exit_code=2) from None
+    click.echo(translate(N_("{out} visar nu det förra bygget ({build}). Kör rollback igen för att ångra."), lang,
+                         out=out, build=build_folder.name))
 
 
 @cli.command()

@@ -97,7 +97,8 @@ def test_failed_build_leaves_previous_output_untouched(make_catalogue, tmp_path)
     with pytest.raises(CatalogueInvalid):
         build(root, out, today=TODAY)
     assert (out / "insatsbas.db").read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", "catalogue", "out"]
+    assert list((tmp_path / ".out.builds").iterdir()) == [out.resolve()], "only the build that is served"
 
 
 def test_build_failing_midway_leaves_previous_output_untouched(make_catalogue, tmp_path, monkeypatch):
@@ -120,7 +121,8 @@ def test_build_failing_midway_leaves_previous_output_untouched(make_catalogue, t
         build(root, out, today=TODAY)
     assert (out / "insatsbas.db").read_bytes() == before
     assert not (out / "half-written.html").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["catalogue", "out"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", "catalogue", "out"]
+    assert list((tmp_path / ".out.builds").iterdir()) == [out.resolve()], "only the build that is served"
 
 
 def test_build_command_exits_1_and_builds_nothing_on_errors(make_catalogue, tmp_path):
@@ -146,8 +148,10 @@ def test_build_py_is_the_same_as_insatsbas_build(tmp_path):
 
 def test_progress_is_silent_when_not_a_terminal(make_catalogue, tmp_path):
     root = make_catalogue({"huddinge/a.yml": VALID_ENTRY})
-    result = CliRunner().invoke(cli, ["build", "--catalogue", str(root), "--out", str(tmp_path / "out")])
+    result = CliRunner().invoke(cli, ["build", "--catalogue", str(root), "--out", str(tmp_path / "out"),
+                                      "--today", TODAY.isoformat()])
     assert result.exit_code == 0
     assert result.output.strip() == f"Byggt: 1 insatser i {tmp_path / 'out'} (0 varningar)."
-    quiet = CliRunner().invoke(cli, ["build", "--catalogue", str(root), "--out", str(tmp_path / "out"), "-q"])
+    quiet = CliRunner().invoke(cli, ["build", "--catalogue", str(root), "--out", str(tmp_path / "out"), "-q",
+                                     "--today", TODAY.isoformat()])
     assert quiet.output == ""

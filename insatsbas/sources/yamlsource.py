@@ -10,7 +10,8 @@ phone number or municipality code typed without quotes is a number to both, and 
 digits as typed are kept in `Document.typed` for that message. Whether a value has the type its field
 needs is the validator's question, not this module's.
 
-Anchors, aliases, explicit tags, duplicate keys, tabs in indentation, files over 256 KiB and bytes that
+Anchors, aliases (and so alias bombs and `<<: *anchor`), merge keys, keys that are not plain text, nesting
+deeper than 32 levels, lists and groups of more than 1,000 items, explicit tags, duplicate keys, tabs in indentation, files over 256 KiB and bytes that
 are not UTF-8 are refused with a position. A UTF-8 byte order mark and CRLF line endings are fine.
 """
 
@@ -40,6 +41,12 @@ from insatsbas.sources.yamlerrors import YamlSourceError, pasted_in_structure, p
 __all__ = ["Document", "YamlSourceError", "parse_document", "read_document"]
 
 MAX_FILE_BYTES = 256 * 1024
+# An entry is at most four levels deep (locations[0].hours[0].days); anything far deeper is a mistake or an
+# attack, and refusing it early keeps the composer's recursion far from Python's limit.
+MAX_DEPTH = 32
+# A list or group longer than any entry needs would otherwise give one message per item (a 100,000-item list
+# took 42 s and 590 MB to report); it is refused at its first extra item.
+MAX_ITEMS = 1000
 
 KeyPath = tuple[str | int, ...]
 Position = tuple[int, int]
@@ -129,9 +136,21 @@ def parse_document(text: str) -> Document:
     try:
         return _Composer(events, text).document()
     except yaml.MarkedYAMLError as error:
+        if "nesting depth" in (error.problem or "") and error.problem_mark is not None:
+            # libyaml's own limit (1,000 levels of [ or {), met before the composer sees a deep event.
+            raise too_deep(error.problem_mark.line + 1, error.problem_mark.column + 1) from None
         raise syntax_error(error, text) from None
     except yaml.reader.ReaderError:
         raise reader_error(text) from None
+
+
+def too_deep(line: int, column: int) -> YamlSourceError:
+    return YamlSourceError(
+        line, column,
+        N_("Här ligger värdena i mer än {limit} nivåer inuti varandra. En insats behöver bara några få nivåer: "
+           "kontrollera indraget och att varje [ och {{ stängs."),
+        limit=MAX_DEPTH,
+    )
 
 
 class _Composer:
@@ -176,6 +195,8 @@ class _Composer:
         tag = getattr(event, "tag", None)
         if tag is not None and tag not in _ACCEPTED_TAGS:
             raise YamlSourceError(line, column, N_("YAML-taggen {tag} används inte. Ta bort den."), tag=tag)
+        if len(path) >= MAX_DEPTH and not isinstance(event, ScalarEvent):
+            raise too_deep(line, column)
         self.document_data.value_positions[path] = (line, column)
         if isinstance(event, ScalarEvent):
             self.document_data.spans[path] = (event.start_mark.index, event.end_mark.index)
@@ -189,6 +210,8 @@ class _Composer:
         if isinstance(event, SequenceStartEvent):
             items = []
             while not isinstance(self.peek(), SequenceEndEvent):
+                if len(items) == MAX_ITEMS:
+                    self.too_many(line, column)
                 items.append(self.node((*path, len(items))))
             self.take()
             return items
@@ -197,11 +220,17 @@ class _Composer:
     def mapping(self, path: KeyPath) -> dict[str, Any]:
         mapping: dict[str, Any] = {}
         while not isinstance(self.peek(), MappingEndEvent):
+            if len(mapping) == MAX_ITEMS:
+                self.too_many(*self.document_data.value_positions[path])
             key_event = self.take()
             line, column = _position(key_event)
             if not isinstance(key_event, ScalarEvent) or key_event.anchor is not None:
                 raise YamlSourceError(line, column, N_("En nyckel måste vara ett enkelt ord, inte en lista eller grupp."))
             key = key_event.value
+            if key == "<<" and not key_event.style:
+                raise YamlSourceError(
+                    line, column, N_("Sammanslagning med << används inte i katalogen. Skriv ut fälten på varje ställe."),
+                )
             if key in mapping:
                 first_line = self.document_data.key_positions[(*path, key)][0]
                 raise YamlSourceError(
@@ -212,6 +241,14 @@ class _Composer:
             mapping[key] = self.node((*path, key))
         self.take()
         return mapping
+
+
+    @staticmethod
+    def too_many(line: int, column: int) -> None:
+        raise YamlSourceError(
+            line, column, N_("Här finns fler än {limit} värden i samma lista eller grupp. Dela upp innehållet."),
+            limit=MAX_ITEMS,
+        )
 
 
 def _position(event: Event) -> Position:

@@ -60,6 +60,12 @@ def text_values(db: Path) -> list[str]:
     return values
 
 
+def page_decisions(page) -> tuple[int, int]:
+    """How many settled searches the page has decided on, and how many of them it logged (its own count)."""
+    return tuple(page.evaluate("[document.body.dataset.searchesDecided, document.body.dataset.searchesLogged]"
+                               ".map((value) => Number(value || 0))"))
+
+
 def run_searches(browser, url: str, log: AccessLogWatch) -> tuple[list[tuple], list[tuple]]:
     """Searches as people make them; returns the search and click rows stats.db should then hold."""
     visit = Visit(browser, url, user_agent=BROWSER)
@@ -73,7 +79,10 @@ def run_searches(browser, url: str, log: AccessLogWatch) -> tuple[list[tuple], l
     log.expect_one_more(page)
     wait_for_results(page)
     searches.append(("svenska", 0, None, "sv", "{}", result_count(page)))
+    decided, logged = page_decisions(page)
     page.press("#q", "Enter")  # the same search submitted: not counted again
+    page.wait_for_function("(n) => Number(document.body.dataset.searchesDecided) > n", arg=decided)
+    assert page_decisions(page)[1] == logged, "the page decided not to log the same search again"
 
     # A filter applied.
     page.click("[data-filter=kommun] summary")
@@ -137,9 +146,10 @@ def run_searches(browser, url: str, log: AccessLogWatch) -> tuple[list[tuple], l
     log.expect_one_more(page)
     clicks.append(("", first, 1))
 
-    # Reloading a search is not a new search.
+    # Reloading a search is not a new search: by the time the results show, the page has decided.
     page.reload()
     wait_for_results(page)
+    assert page_decisions(page) == (0, 0)
 
     visit.context.close()
     assert visit.errors == [] and visit.foreign_requests() == []

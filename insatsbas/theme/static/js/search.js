@@ -54,6 +54,8 @@ let settleTimer;
 let latest = Promise.resolve(null); // the outcome of the latest search: { state, count, corrected } or null
 let displayed = null; // the outcome whose results are on the page
 let lastLogged = null;
+let searchesDecided = 0;
+let searchesLogged = 0;
 let wordCounts = null;
 const otherCounts = new Map(); // language -> Promise of its word counts (or null)
 
@@ -401,9 +403,15 @@ async function run(state) {
 function record(outcome) {
   if (!outcome) return;
   const signature = searchSignature(outcome.state, outcome.corrected);
-  if (signature === lastLogged) return; // the same search again (typed, then submitted) counts once
-  lastLogged = signature;
-  logSearch({ ...outcome, lang: pageLanguage });
+  // The same search again (typed, then submitted) counts once.
+  if (signature !== lastLogged) {
+    lastLogged = signature;
+    logSearch({ ...outcome, lang: pageLanguage });
+    searchesLogged += 1;
+  }
+  // The page's state, which tests wait on: settled searches decided on, and how many of them were logged.
+  searchesDecided += 1;
+  Object.assign(document.body.dataset, { searchesDecided, searchesLogged });
 }
 
 // Record the latest search once it has finished (and unless a newer one replaced it).
