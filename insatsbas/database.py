@@ -4,6 +4,10 @@ Normalised tables with foreign keys: vocabularies, owners, organisations (provid
 what hangs off them (contacts, locations, opening hours, translations), and many-to-many tables for
 categories, target groups, languages, residence status and the municipalities whose residents may take
 part. An FTS5 index over title, summary, description and keywords keeps å, ä and ö apart.
+
+The database is public (the site offers it under /data/), so it holds what every other public output holds:
+the published entries (`Catalogue.published()`), never a draft or an ended entry, and no editor's or
+coordinator's git handle.
 """
 
 from __future__ import annotations
@@ -81,13 +85,7 @@ def write_owners(db: sqlite_utils.Database, catalogue: Catalogue) -> None:
         ),
         pk="slug", columns={"municipality": str}, foreign_keys=[("municipality", "municipalities", "slug")],
     )
-    db["owner_editors"].insert_all(
-        ({"owner": o.slug, "handle": handle} for o in catalogue.owners.values() for handle in o.editors),
-        pk=("owner", "handle"), foreign_keys=[("owner", "owners", "slug")],
-    )
-    db["coordinators"].insert_all(
-        ({"handle": c.handle, "role": c.role, "email": c.email} for c in catalogue.coordinators), pk="handle",
-    )
+    # Editors' and coordinators' git handles identify people: they are not written to the public database.
 
 
 def organisation_id(intervention: Intervention) -> str:
@@ -96,7 +94,7 @@ def organisation_id(intervention: Intervention) -> str:
 
 def write_organisations(db: sqlite_utils.Database, catalogue: Catalogue) -> None:
     organisations: dict[str, dict[str, Any]] = {}
-    for intervention in catalogue.interventions:
+    for intervention in catalogue.published():
         provider = intervention.provider
         row = organisations.setdefault(
             organisation_id(intervention), {"id": organisation_id(intervention), "name": provider.name,
@@ -162,7 +160,8 @@ def intervention_row(catalogue: Catalogue, intervention: Intervention) -> dict[s
 def write_interventions(db: sqlite_utils.Database, catalogue: Catalogue, progress: Progress) -> None:
     rows, contacts, locations, hours, translations = [], [], [], [], []
     links: dict[str, list[dict[str, str]]] = {table: [] for table in LINK_TABLES}
-    for i in progress.track(catalogue.interventions, "Databas", len(catalogue.interventions)):
+    published = list(catalogue.published())
+    for i in progress.track(published, "Databas", len(published)):
         rows.append(intervention_row(catalogue, i))
         contacts.append({"intervention_id": i.id, "role": i.contact.role, "phone": i.contact.phone,
                          "email": i.contact.email, "url": i.contact.url})

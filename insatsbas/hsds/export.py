@@ -24,8 +24,9 @@ JSON_DIR = "hsds"
 JSON_FILE = "services.json"
 TABULAR_DIR = "csv"
 
-# HSDS statuses: active, inactive, defunct, "temporarily closed". Drafts are never exported.
-STATUS_TO_HSDS = {"active": "active", "paused": "temporarily closed", "ended": "defunct"}
+# HSDS statuses: active, inactive, defunct, "temporarily closed".
+# Only published entries are exported (`Catalogue.published()`): ended entries and drafts are in no public output.
+STATUS_TO_HSDS = {"active": "active", "paused": "temporarily closed"}
 PROVIDER_TYPES = {"kommun": "Kommun", "myndighet": "Statlig myndighet", "region": "Region",
                   "ideell": "Ideell organisation", "privat": "Privat företag"}
 WEEKDAYS = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
@@ -48,7 +49,7 @@ def package_descriptor(region: Region) -> dict[str, Any]:
 
 
 def exported(catalogue: Catalogue) -> list[Intervention]:
-    return [entry for entry in catalogue.interventions if entry.status in STATUS_TO_HSDS]
+    return list(catalogue.published())
 
 
 def organization_description(provider_type: str) -> str:
@@ -253,7 +254,7 @@ def pruned(data: Any) -> Any:
 
 
 def export_services(catalogue: Catalogue) -> list[dict[str, Any]]:
-    """Every exported entry (active, paused and ended; never drafts) as a full HSDS service, by entry id."""
+    """Every published entry (active and paused; never ended entries or drafts) as a full HSDS service, by entry id."""
     exporter = Exporter(catalogue)
     return [exporter.service(entry) for entry in exported(catalogue)]
 
