@@ -109,6 +109,29 @@ def test_json_export_uses_only_fields_the_standard_defines(sample_services, comp
     assert [field for service in sample_services["contents"] for field in unknown_fields(service, schema)] == []
 
 
+def additional_properties_false_everywhere(schema: Any) -> Any:
+    """What `compiletojsonschema --set-additional-properties-false-everywhere` does in the standard's own
+    validate_examples_json_schema.sh: every object schema refuses keys it does not define."""
+    if isinstance(schema, dict):
+        closed = {key: additional_properties_false_everywhere(value) for key, value in schema.items()}
+        if "properties" in schema:
+            closed["additionalProperties"] = False
+        return closed
+    if isinstance(schema, list):
+        return [additional_properties_false_everywhere(item) for item in schema]
+    return schema
+
+
+def test_json_export_validates_against_the_compiled_schema_with_additional_properties_forbidden(
+        sample_services, compiled):
+    validator = Draft202012Validator(additional_properties_false_everywhere(compiled("service")),
+                                     format_checker=FORMATS)
+    errors = [error for service in sample_services["contents"] for error in errors_of(validator, service)]
+    print(f"HSDS JSON, compiled/service.json with additionalProperties false everywhere: {len(errors)} errors")
+    assert errors == []
+    assert errors_of(validator, {**sample_services["contents"][0], "owner_editors": ["x"]})
+
+
 def test_statuses_map_to_hsds_and_only_published_entries_are_exported(make_catalogue):
     entries = {f"huddinge/{status}.yml": VALID_ENTRY.replace("status: active", f"status: {status}")
                for status in ("active", "paused", "ended", "draft")}
@@ -133,7 +156,9 @@ schedule:
     assert service["id"] == hsds_id("service", "huddinge/sprakcafe") == export_services(catalogue)[0]["id"]
     [schedule] = service["schedules"]
     assert (schedule["freq"], schedule["byday"], schedule["opens_at"], schedule["closes_at"], schedule["valid_from"]) == (
-        "WEEKLY", "MO,WE", "09:00", "12:00", "2026-08-01")
+        "WEEKLY", "MO,WE", "09:00:00", "12:00:00", "2026-08-01")
+    # Swedish local time: HSDS reads a time without an offset as UTC, so the schedule gives Stockholm's offset.
+    assert schedule["timezone"] == 1 and "Europe/Stockholm" in schedule["notes"]
     codes = [area["attributes"][0]["taxonomy_term"]["code"] for area in service["service_areas"]]
     assert [area["name"] for area in service["service_areas"]] == ["Huddinge", "Botkyrka"]
     assert codes == ["0126", "0127"]
@@ -223,13 +248,75 @@ def test_datapackage_describes_every_csv_file(sample_data):
             assert foreign_key["reference"]["resource"] in rows
 
 
+@pytest.mark.parametrize(("valid_from", "valid_to", "offset"), [
+    ("2026-06-01", "2026-08-31", 2),   # all in summer time
+    ("2026-11-01", "2027-02-28", 1),   # all in winter time
+    ("2026-08-01", "2026-12-15", 1),   # across the change: the standard offset, and the note explains
+])
+def test_schedule_timezone_is_stockholms_offset_during_the_schedule(make_catalogue, valid_from, valid_to, offset):
+    entry = VALID_ENTRY + f"""\
+schedule:
+  valid_from: {valid_from}
+  valid_to: {valid_to}
+  hours:
+    - days: [tue]
+      opens: "17:30"
+      closes: "19:00"
+"""
+    [service] = export_services(load_catalogue(make_catalogue({"huddinge/sprakcafe.yml": entry}), today=TODAY))
+    [schedule] = service["schedules"]
+    assert (schedule["opens_at"], schedule["timezone"]) == ("17:30:00", offset)
+
+
+def official_package_errors(csv_folder: Path, hsds_reference: Path, tmp_path: Path) -> list[tuple[str, str, str]]:
+    """Frictionless's errors for our CSV files read with the official HSDS `datapackage.json` (its types,
+    required and unique constraints, primary and foreign keys), not with our own descriptor."""
+    from frictionless import validate
+
+    folder = tmp_path / "official"
+    folder.mkdir()
+    for table in csv_folder.glob("*.csv"):
+        shutil.copy(table, folder / table.name)
+    shutil.copy(hsds_reference / "datapackage.json", folder / "datapackage.json")
+    report = validate(str(folder / "datapackage.json"))
+    return [(error[0], error[1] or "", error[2]) for error in report.flatten(["type", "fieldName", "note"])]
+
+
+def test_tables_validate_with_frictionless_against_the_official_hsds_datapackage(sample_data, hsds_reference,
+                                                                                  tmp_path):
+    official = load_json(hsds_reference / "datapackage.json")
+    assert {resource["path"] for resource in official["resources"]} == {
+        path.name for path in (sample_data / "csv").glob("*.csv")}, "every table of the standard, empty or not"
+    errors = official_package_errors(sample_data / "csv", hsds_reference, tmp_path)
+    print(f"Frictionless, official HSDS datapackage.json: {len(errors)} errors")
+    assert errors == []
+
+
+def test_frictionless_check_fails_on_a_time_without_seconds(sample_data, hsds_reference, tmp_path):
+    """The check above can fail: a schedule time written "10:00" is an error for the official `time` type."""
+    broken = tmp_path / "broken"
+    shutil.copytree(sample_data / "csv", broken)
+    schedules = broken / "schedules.csv"
+    text = schedules.read_text(encoding="utf-8")
+    assert ",10:00:00," in text
+    schedules.write_text(text.replace(",10:00:00,", ",10:00,", 1), encoding="utf-8")
+    errors = official_package_errors(broken, hsds_reference, tmp_path)
+    assert [(kind, field) for kind, field, _ in errors] == [("type-error", "opens_at")]
+
+
+def test_taxonomy_term_codes_are_unique_across_taxonomies(sample_data):
+    codes = [row["code"] for row in read_tables(sample_data / "csv")["taxonomy_term"] if "code" in row]
+    assert len(codes) == len(set(codes))
+    assert {"target_groups:asylsokande", "residence_status:asylsokande"} <= set(codes)
+
+
 def test_tabular_form_keeps_the_english_and_arabic_labels_of_terms(sample_data):
     rows = read_tables(sample_data / "csv")
     terms = {row["id"]: row for row in rows["taxonomy_term"]}
     labels = {(terms[row["link_id"]]["code"], terms[row["taxonomy_term_id"]]["code"]): row["value"]
               for row in rows["attribute"] if row["link_entity"] == "taxonomy_term"}
-    assert labels[("sfi", "label.en")] == "SFI – Swedish for immigrants"
-    assert labels[("sfi", "label.ar")].startswith("SFI")
+    assert labels[("categories:sfi", "label.en")] == "SFI – Swedish for immigrants"
+    assert labels[("categories:sfi", "label.ar")].startswith("SFI")
     assert {row["language"] for row in rows["meta_table_description"]} == {"sv"}
 
 

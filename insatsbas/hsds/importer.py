@@ -28,6 +28,7 @@ from insatsbas.hsds.export import (
     COST_OTHER_MUNICIPALITY,
     CURRENCY,
     PROVIDER_TYPES,
+    TIME_NOTE,
     WEEKDAYS,
     organization_description,
 )
@@ -233,7 +234,7 @@ class Context:
             if taxonomy is terms.FIELDS:
                 return (taxonomy.key, code) if code in self.field_terms.values() else None
             for slug, found in self.vocabularies[taxonomy.key].items():
-                if terms.term_code(taxonomy.key, found) == code:
+                if terms.code_matches(taxonomy.key, found, code):
                     return taxonomy.key, slug
         return None
 
@@ -639,6 +640,11 @@ class Conversion:
             return None
         for key in ("freq", "byday", "opens_at", "closes_at"):
             item.use(key)
+        # Times are kept as written: Swedish local time, which the offset Stockholm has (1 or 2) agrees with.
+        if item.raw("timezone") in (1, 2, 1.0, 2.0):
+            item.use("timezone")
+        if item.raw("notes") == TIME_NOTE:
+            item.use("notes")
         if item.raw("interval") in (1, 1.0):
             item.use("interval")
         return {"days": list(dict.fromkeys(days)), "opens": opens_text, "closes": closes_text}

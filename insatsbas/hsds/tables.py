@@ -212,11 +212,12 @@ def csv_value(value: Any) -> str:
 
 
 def write_tables(rows: Rows, folder: Path) -> list[str]:
-    """One CSV file per table with rows, every column of the standard in its order. Returns the tables."""
+    """One CSV file per table in `rows` (a header alone when it has no rows), every column of the standard in
+    its order. Returns the tables."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name in TABLE_ORDER:
-        if not rows.get(name):
+        if name not in rows:
             continue
         table = TABLES[name]
         with (folder / table.path).open("w", encoding="utf-8", newline="") as file:
@@ -230,7 +231,7 @@ def write_tables(rows: Rows, folder: Path) -> list[str]:
 
 _TABLE_SCHEMA_TYPES = {"uuid": ("string", "uuid"), "email": ("string", "email"), "uri": ("string", "uri"),
                        "string": ("string", None), "enum": ("string", None), "number": ("number", None),
-                       "date": ("date", None), "time": ("time", "%H:%M"), "datetime": ("datetime", None)}
+                       "date": ("date", None), "time": ("time", None), "datetime": ("datetime", None)}
 
 
 def datapackage(tables: list[str], descriptor: dict[str, Any]) -> dict[str, Any]:
