@@ -300,6 +300,15 @@ def check_entry_semantics(data: dict[str, Any], log: ProblemLog, today: date) ->
     if reviewed > today:
         log.add(("last_reviewed",), N_("last_reviewed ({value}) ligger i framtiden. Skriv dagen då uppgifterna "
                                        "faktiskt granskades."), value=reviewed.isoformat())
+    unconfirmed = data.get("unconfirmed") or []
+    if unconfirmed and data.get("status") == "draft":
+        log.add(("unconfirmed",), N_("Utkastet har värden som importen fyllde i och som ingen har bekräftat: "
+                                     "{fields}. Kontrollera dem, ta bort raden unconfirmed och sätt status: active."),
+                severity=Severity.WARNING, fields=", ".join(unconfirmed))
+    elif unconfirmed:
+        log.add(("unconfirmed",), N_("Värden som ingen har bekräftat kan inte publiceras: {fields}. Kontrollera "
+                                     "dem och ta bort raden unconfirmed, eller sätt status: draft."),
+                fields=", ".join(unconfirmed))
     start, end = dates.get(("schedule", "valid_from")), dates.get(("schedule", "valid_to"))
     if start and end and start > end:
         log.add(("schedule", "valid_to"), N_("valid_to ({end}) är före valid_from ({start})."),
@@ -350,6 +359,8 @@ def make_intervention(owner: str, slug: str, source: str, data: dict[str, Any],
         funding=tuple(data.get("funding") or ()),
         keywords=tuple(data.get("keywords") or ()),
         translations={code: Translation(**text) for code, text in (data.get("translations") or {}).items()},
+        hsds_id=data.get("hsds_id"),
+        unconfirmed=tuple(data.get("unconfirmed") or ()),
     )
 
 

@@ -393,14 +393,133 @@ def test_import_refuses_an_owner_that_is_not_in_owners_yml(make_catalogue, hsds_
     assert not (root / "okand-agare").exists()
 
 
-def test_import_never_overwrites_an_entry_unless_asked(make_catalogue, hsds_reference):
+def test_reimporting_a_service_updates_its_entry_in_place_and_never_overwrites_another(make_catalogue,
+                                                                                      hsds_reference):
     root = make_catalogue()
     example = hsds_reference / "examples" / "service_full.json"
-    first = import_hsds(example, "huddinge", root, today=TODAY).written
-    second = import_hsds(example, "huddinge", root, today=TODAY).written
-    replaced = import_hsds(example, "huddinge", root, today=TODAY, replace=True).written
-    assert [p.name for p in first + second + replaced] == [
-        "community-counselling.yml", "community-counselling-2.yml", "community-counselling.yml"]
+    [first] = import_hsds(example, "huddinge", root, today=TODAY).written
+    text = first.read_text(encoding="utf-8")
+    service = load_json(example)
+    assert f"hsds_id: {service['id']}" in text
+    [again] = import_hsds(example, "huddinge", root, today=TODAY).written
+    assert again == first and again.read_text(encoding="utf-8") == text
+    assert [p.name for p in (root / "huddinge").glob("*.yml")] == ["community-counselling.yml"]
+    other = {**service, "id": "0d6ac0d4-5a1e-4a8e-9d1c-4d4e1b0f6a11"}  # another service, the same name
+    [second] = import_hsds([other], "huddinge", root, today=TODAY).written
+    [replaced] = import_hsds([{**other, "id": "7f6e0d4c-1111-4a8e-9d1c-4d4e1b0f6a12"}], "huddinge", root,
+                             today=TODAY, replace=True).written
+    assert (second.name, replaced.name) == ("community-counselling-2.yml", "community-counselling.yml")
+
+
+def imported_entries(root: Path, source: Path | list, owner: str = "huddinge"):
+    result = import_hsds(source, owner, root, today=TODAY)
+    assert result.ok, result.problems
+    catalogue = read_catalogue(root, today=TODAY)
+    by_path = {Path(i.source).resolve(): i for i in catalogue.catalogue.interventions}
+    return result, [by_path[path.resolve()] for path in result.written], catalogue
+
+
+def test_values_filled_in_by_default_make_a_draft_that_validate_warns_about(make_catalogue, hsds_reference):
+    service = load_json(hsds_reference / "examples" / "service_full.json")
+    bare = {"id": service["id"], "name": "Läxhjälp för barn", "status": "active",
+            "description": "Läxhjälp för barn i årskurs 1–6.", "email": "laxhjalp@example.org"}
+    result, [entry], read = imported_entries(make_catalogue(), [bare])
+    filled = {note.field for note in result.services[0].filled}
+    assert {"provider.name", "target_groups", "last_reviewed"} <= filled
+    assert entry.status == "draft" and set(entry.unconfirmed) == filled and not entry.is_published
+    warnings = [p.render() for p in read.warnings if "unconfirmed" in p.render() or "bekräftat" in p.render()]
+    assert len(warnings) == 1 and "provider.name" in warnings[0]
+
+
+def test_an_entry_with_unconfirmed_values_cannot_be_published(make_catalogue):
+    root = make_catalogue({"huddinge/a.yml": VALID_ENTRY + "unconfirmed: [target_groups]\n"})
+    result = read_catalogue(root, today=TODAY)
+    assert result.catalogue is None
+    assert any("kan inte publiceras" in p.render() for p in result.problems if p.is_error)
+
+
+def test_an_organization_file_imports_its_services(make_catalogue, hsds_reference):
+    organization = load_json(hsds_reference / "examples" / "organization_full.json")
+    result, entries, _ = imported_entries(make_catalogue(), hsds_reference / "examples" / "organization_full.json")
+    assert [e.hsds_id for e in entries] == [s["id"] for s in organization["services"]]
+    assert all(e.provider.name == organization["name"] for e in entries)
+    assert not any(e.title == organization["name"] for e in entries)
+
+
+def test_a_service_at_location_file_imports_its_service_at_that_location(make_catalogue, hsds_reference):
+    at_location = load_json(hsds_reference / "examples" / "service_at_location_full.json")
+    _, [entry], _ = imported_entries(make_catalogue(), hsds_reference / "examples" / "service_at_location_full.json")
+    assert entry.hsds_id == at_location["service"]["id"] and entry.title == at_location["service"]["name"]
+    assert entry.title != "Namn saknas"
+    assert at_location["location"]["name"] in {location.name for location in entry.locations}
+
+
+@pytest.mark.parametrize(("example", "kind"), [("location.json", "location"), ("taxonomy_term.json", "taxonomy_term")])
+def test_a_file_that_holds_no_service_is_refused_saying_what_it_is(make_catalogue, hsds_reference, example, kind):
+    root = make_catalogue()
+    with pytest.raises(HsdsImportError) as raised:
+        import_hsds(hsds_reference / "examples" / example, "huddinge", root, today=TODAY)
+    assert f"Filen är ett HSDS-objekt av typen {kind}, inte en tjänst" in str(raised.value)
+    assert not (root / "huddinge").exists()
+
+
+def exported_as_published(catalogue, entries) -> list[dict[str, Any]]:
+    """The HSDS services of imported entries. Drafts are never published, so they are exported as active."""
+    from dataclasses import replace
+
+    from insatsbas.hsds.export import Exporter
+
+    published = tuple(replace(entry, status="active", unconfirmed=()) for entry in entries)
+    return [Exporter(replace(catalogue, interventions=published)).service(entry) for entry in published]
+
+
+@pytest.mark.parametrize("example", ["service_full.json", "organization_full.json", "service_at_location_full.json"])
+def test_the_official_examples_reach_a_fixed_point_import_export_import(make_catalogue, hsds_reference, example):
+    root = make_catalogue()
+    folder = root / "huddinge"
+    _, entries, read = imported_entries(root, hsds_reference / "examples" / example)
+    rounds = [{path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.yml")}]
+    ids = [entry.hsds_id for entry in entries]
+    for _ in range(3):
+        exported = exported_as_published(read.catalogue, entries)
+        assert [service["id"] for service in exported] == ids, "the source's ids travel both ways"
+        for path in folder.glob("*.yml"):
+            path.unlink()
+        _, entries, read = imported_entries(root, exported)
+        rounds.append({path.name: path.read_text(encoding="utf-8") for path in folder.glob("*.yml")})
+        if rounds[-1] == rounds[-2]:
+            break
+    print(f"{example}: the same files after {len(rounds) - 1} rounds of export and import")
+    assert rounds[-1] == rounds[-2], "no fixed point after three rounds"
+    assert [entry.hsds_id for entry in entries] == ids
+
+
+@pytest.mark.parametrize(("narrowing", "rule"), [
+    ({"bymonthday": "1"}, "BYMONTHDAY=1"),
+    ({"byweekno": "10"}, "BYWEEKNO=10"),
+    ({"count": 4}, "COUNT=4"),
+    ({"until": "2026-12-31"}, "UNTIL=2026-12-31"),
+    ({"interval": 2}, "INTERVAL=2"),
+])
+def test_a_recurrence_the_catalogue_cannot_hold_becomes_the_schedules_text(make_catalogue, narrowing, rule):
+    service = {"id": "5b0ad1e4-6c40-4f1c-8f43-0c1d7f7b3a10", "name": "Syjunta", "status": "active",
+               "description": "Vi syr.", "email": "syjunta@example.org",
+               "schedules": [{"id": "6c1be2f5-7d51-4a2d-9a54-1d2e8a8c4b21", "freq": "WEEKLY", "byday": "TU",
+                              "opens_at": "17:00:00", "closes_at": "19:00:00", **narrowing}]}
+    result, [entry], _ = imported_entries(make_catalogue(), [service])
+    assert entry.schedule is not None and entry.schedule.hours == (), "no broader weekly rule"
+    assert "17:00–19:00" in entry.schedule.description and rule in entry.schedule.description
+    assert not [note for note in result.services[0].not_kept if note.field.startswith("schedules")]
+
+
+def test_a_weekly_rule_is_kept_as_opening_hours(make_catalogue):
+    service = {"id": "5b0ad1e4-6c40-4f1c-8f43-0c1d7f7b3a11", "name": "Syjunta", "status": "active",
+               "description": "Vi syr.", "email": "syjunta@example.org",
+               "schedules": [{"id": "6c1be2f5-7d51-4a2d-9a54-1d2e8a8c4b22", "freq": "WEEKLY", "byday": "TU,TH",
+                              "opens_at": "17:00:00", "closes_at": "19:00:00", "timezone": 1}]}
+    _, [entry], _ = imported_entries(make_catalogue(), [service])
+    [hours] = entry.schedule.hours
+    assert (hours.days, hours.opens, hours.closes) == (("tue", "thu"), "17:00", "19:00")
 
 
 def test_import_is_undone_when_a_written_file_fails_validation(make_catalogue, hsds_reference):

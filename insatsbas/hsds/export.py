@@ -92,7 +92,7 @@ class Exporter:
         return organizations
 
     def service(self, entry: Intervention) -> dict[str, Any]:
-        sid = hsds_id("service", entry.id)
+        sid = entry.hsds_id or hsds_id("service", entry.id)
         service: dict[str, Any] = {
             "id": sid,
             "name": entry.title,
@@ -199,7 +199,7 @@ class Exporter:
         return {"id": contact_id, "title": entry.contact.role, "email": entry.contact.email, "phones": phones}
 
     def attributes(self, entry: Intervention) -> list[dict[str, Any]]:
-        sid = hsds_id("service", entry.id)
+        sid = entry.hsds_id or hsds_id("service", entry.id)
         attributes = [self.vocabulary_attribute(sid, "service", "categories", slug) for slug in entry.categories]
         attributes += [self.vocabulary_attribute(sid, "service", "target_groups", slug) for slug in entry.target_groups]
         attributes += [self.vocabulary_attribute(sid, "service", "residence_status", slug)
