@@ -171,6 +171,10 @@ class Exporter:
             # HSDS requires street, city and postal code together; a partial address stays readable here.
             parts = [location.address, location.postal_code, location.city]
             hsds_location["description"] = ", ".join(p for p in parts if p) or None
+            hsds_location["attributes"] = [
+                self.field_attribute(location_id, "location", f"locations.{name}", getattr(location, name))
+                for name in terms.PARTIAL_ADDRESS_FIELDS if getattr(location, name)
+            ]
         if location.accessibility:
             hsds_location["accessibility"] = [{"id": hsds_id("accessibility", entry.id, key),
                                                "description": location.accessibility}]

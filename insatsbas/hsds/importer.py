@@ -582,6 +582,8 @@ class Conversion:
             address = next((a for a in addresses if a.raw("address_type") == "physical"), addresses[0] if addresses else None)
             if address:
                 self.read_address(address, result, county)
+            else:
+                self.read_partial_address(location, result)
             name = location.take("name") or self.fill("locations.name", result.get("address") or "Plats",
                                                       Message(N_("HSDS-platsen saknar name")))
             result = {"name": name, **result}
@@ -597,6 +599,23 @@ class Conversion:
                 result["accessibility"] = "\n".join(accessibility)
             found.append(result)
         return found
+
+    def read_partial_address(self, location: Source, result: dict[str, Any]) -> None:
+        """An address without all of street, postal code and city, from the location's field attributes (as
+        the export writes it); the description that repeats it for readers is then used too."""
+        for attribute in location.children("attributes"):
+            term = attribute.child("taxonomy_term")
+            match = self.ctx.match_term(term) if term else None
+            value = attribute.raw("value")
+            if match and match[0] == terms.FIELDS.key and match[1].startswith("locations.") and isinstance(value, str):
+                name = match[1].removeprefix("locations.")
+                if name == "postal_code" and not re.match(POSTAL_CODE_PATTERN, value):
+                    continue
+                result[name] = value
+                attribute.use()
+        parts = [result.get(name) for name in terms.PARTIAL_ADDRESS_FIELDS]
+        if any(parts) and location.raw("description") == ", ".join(p for p in parts if p):
+            location.use("description")
 
     def read_address(self, address: Source, result: dict[str, Any], county: str | None) -> None:
         if address.raw("address_1"):

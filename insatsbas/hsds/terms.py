@@ -63,7 +63,12 @@ FIELD_TERMS = {
                                                                 "folkbokföringen i Sverige."),
     "capacity": ("Antal platser", "Hur många som kan delta samtidigt."),
     "keywords": ("Sökord", "Ett ord som besökare söker på och som inte står i texten."),
+    # A partial address (HSDS's address needs street, postal code and city together), on the location.
+    "locations.address": ("Gatuadress", "Platsens gatuadress, när postnummer eller ort saknas."),
+    "locations.postal_code": ("Postnummer", "Platsens postnummer, när gatuadress eller ort saknas."),
+    "locations.city": ("Ort", "Platsens ort, när gatuadress eller postnummer saknas."),
 }
+PARTIAL_ADDRESS_FIELDS = ("address", "postal_code", "city")
 TRANSLATED_FIELDS = {"title": "Titel", "summary": "Sammanfattning", "description": "Beskrivning"}
 LABEL_FIELDS = {"label": "Etikett", "description": "Förklaring"}
 
