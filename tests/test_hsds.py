@@ -556,6 +556,35 @@ def catalogue_copy_without_entries(catalogue) -> Path:
     return target
 
 
+def test_the_standards_tabular_example_imports_like_its_json_example(make_catalogue, hsds_reference):
+    tables = hsds_reference / "examples" / "csv"
+    _, [from_tables], _ = imported_entries(make_catalogue(), tables)
+    service = load_json(hsds_reference / "examples" / "service_full.json")
+    assert (from_tables.hsds_id, from_tables.title) == (service["id"], service["name"])
+    assert from_tables.locations and from_tables.contact.role and from_tables.status == "draft"
+
+
+def test_our_tables_import_into_the_same_files_as_our_json(tmp_path, sample_data):
+    folders = {}
+    for form, source in (("json", sample_data / "hsds" / "services.json"),
+                         ("tables", sample_data / "csv" / "datapackage.json")):
+        root = tmp_path / form
+        shutil.copytree(SAMPLE / "vocabularies", root / "vocabularies")
+        for name in ("owners.yml", "region.yml"):
+            shutil.copy(SAMPLE / name, root / name)
+        result = import_hsds(source, "huddinge", root, today=TODAY)
+        assert result.ok, result.problems[:3]
+        folders[form] = {path.name: path.read_text(encoding="utf-8") for path in (root / "huddinge").glob("*.yml")}
+    assert len(folders["json"]) > 100
+    assert folders["tables"] == folders["json"]
+
+
+def test_a_folder_without_a_datapackage_is_refused(make_catalogue, tmp_path):
+    with pytest.raises(HsdsImportError) as raised:
+        import_hsds(tmp_path, "huddinge", make_catalogue(), today=TODAY)
+    assert "ingen datapackage.json" in str(raised.value)
+
+
 def test_import_is_undone_when_a_written_file_fails_validation(make_catalogue, hsds_reference):
     service = load_json(hsds_reference / "examples" / "service_full.json")
     service["attributes"].append({"id": "5f0e7b8c-5a4d-4c3b-9a2e-1d0c9b8a7f67", "value": "<b>Fet</b> text",

@@ -33,6 +33,7 @@ from insatsbas.hsds.export import (
     organization_description,
 )
 from insatsbas.hsds.ids import hsds_id
+from insatsbas.hsds.tables import nested_services, read_tables
 from insatsbas.i18n import N_, translate
 from insatsbas.model import GENDERS, REFERRALS, Owner, Vocabularies
 from insatsbas.reader import read_catalogue, read_owners, read_vocabularies
@@ -805,6 +806,8 @@ def services_of(item: dict[str, Any]) -> list[dict[str, Any]]:
 def load_services(source: Path | dict[str, Any] | list[Any]) -> list[dict[str, Any]]:
     """The services of an HSDS JSON document: a paginated list (`contents`), a list, or one object, of
     services, organizations or services at locations."""
+    if isinstance(source, Path) and (source.is_dir() or source.name == "datapackage.json"):
+        return tabular_services(source if source.is_dir() else source.parent)
     data = json.loads(source.read_text(encoding="utf-8")) if isinstance(source, Path) else source
     if isinstance(data, dict) and isinstance(data.get("contents"), list):
         data = data["contents"]
@@ -813,6 +816,18 @@ def load_services(source: Path | dict[str, Any] | list[Any]) -> list[dict[str, A
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         raise HsdsImportError(N_("Filen är inte en lista med HSDS-tjänster (service eller contents)."))
     return [service for item in data for service in services_of(item)]
+
+
+def tabular_services(folder: Path) -> list[dict[str, Any]]:
+    """The services of HSDS's tabular form: the CSV files its datapackage.json names, nested as JSON."""
+    if not (folder / "datapackage.json").is_file():
+        raise HsdsImportError(N_("Mappen {folder} har ingen datapackage.json. Ange HSDS-tabellernas mapp eller "
+                                 "deras datapackage.json."), folder=folder)
+    services = nested_services(read_tables(folder))
+    if not services:
+        raise HsdsImportError(N_("HSDS-tabellerna i {folder} har inga tjänster (services.csv är tom eller saknas)."),
+                              folder=folder)
+    return services
 
 
 def existing_by_hsds_id(folder: Path) -> dict[str, Path]:
