@@ -90,6 +90,7 @@ def read_catalogue(root: Path, *, today: date | None = None,
         if (only is None or only(path)) and (entry := read_entry(root, path, validator, owners, today, problems))
         is not None
     ]
+    check_unique_hsds_ids(interventions, problems)
     synonyms = read_synonyms(root, problems)
     newcomers = read_newcomers(root, vocabularies, problems)
     if region is None or any(p.is_error for p in problems):
@@ -97,6 +98,22 @@ def read_catalogue(root: Path, *, today: date | None = None,
     interventions.sort(key=lambda i: i.id)
     return ReadResult(Catalogue(vocabularies, owners, tuple(coordinators), tuple(interventions), region,
                                 synonyms=synonyms, newcomers=newcomers, as_of=today), problems)
+
+
+def check_unique_hsds_ids(interventions: list[Intervention], problems: list[Problem]) -> None:
+    """One HSDS source id belongs to one entry: it is the entry's service id in the export."""
+    first: dict[str, str] = {}
+    for entry in sorted(interventions, key=lambda i: i.id):
+        if entry.hsds_id is None:
+            continue
+        if entry.hsds_id not in first:
+            first[entry.hsds_id] = entry.source
+            continue
+        lines = Path(entry.source).read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, 1) if text.startswith("hsds_id:")), 1)
+        problems.append(Problem(entry.source, line, 1, N_("hsds_id {id} finns redan i {other}. Ett id från HSDS-"
+                                                          "källan hör till en enda insats; ta bort raden här."),
+                                {"id": entry.hsds_id, "other": first[entry.hsds_id]}))
 
 
 def load_catalogue(root: Path, *, today: date | None = None) -> Catalogue:

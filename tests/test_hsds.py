@@ -585,6 +585,15 @@ def test_a_folder_without_a_datapackage_is_refused(make_catalogue, tmp_path):
     assert "ingen datapackage.json" in str(raised.value)
 
 
+def test_two_entries_with_the_same_hsds_id_are_an_error(make_catalogue):
+    same = "hsds_id: ac148810-d857-441c-9679-408f346de14b\n"
+    root = make_catalogue({"huddinge/a.yml": VALID_ENTRY + same, "huddinge/b.yml": VALID_ENTRY + same})
+    result = read_catalogue(root, today=TODAY)
+    assert result.catalogue is None
+    [problem] = [p for p in result.problems if p.is_error]
+    assert problem.path.endswith("b.yml") and "finns redan i" in problem.render() and problem.line > 1
+
+
 def test_import_is_undone_when_a_written_file_fails_validation(make_catalogue, hsds_reference):
     service = load_json(hsds_reference / "examples" / "service_full.json")
     service["attributes"].append({"id": "5f0e7b8c-5a4d-4c3b-9a2e-1d0c9b8a7f67", "value": "<b>Fet</b> text",
