@@ -51,3 +51,20 @@ def stemming_analyzer(language: str) -> Analyzer:
 def plain_analyzer() -> Analyzer:
     """Words in lower case, unstemmed: the vocabulary the spelling corrector suggests from."""
     return RegexTokenizer() | LowercaseFilter()
+
+
+def stable_stemmer(language: str = "sv") -> Callable[[str], str]:
+    """One word to its stable Snowball stem (the same stem the Whoosh index uses), for other indexes."""
+    return StableStemFilter(SNOWBALL[language])._get_stemmer_fn()
+
+
+_SWEDISH_STEM = stable_stemmer("sv")
+
+
+def stem_sv(text: str | None) -> str | None:
+    """Every word of `text` in lower case and stemmed with Swedish Snowball, separated by spaces: "Svenska
+    kurser" -> "svensk kur". What the database's full-text index holds beside the text, and the SQL function
+    `stem_sv()` that Datasette gets from the project's plugin."""
+    if text is None:
+        return None
+    return " ".join(_SWEDISH_STEM(token.text) for token in plain_analyzer()(text))

@@ -549,7 +549,8 @@ def import_group() -> None:
 @lang_option
 @today_option
 def import_hsds_command(file: Path, owner: str, catalogue_dir: Path, replace: bool, lang: str, today) -> None:
-    """Läs in en HSDS 3.0-lista med tjänster som YAML-filer (import an HSDS JSON service list)."""
+    """Läs in HSDS 3.0 som YAML-filer: JSON med tjänster, organisationer eller tjänster på platser, eller
+    tabellerna genom deras datapackage.json (import HSDS JSON or tables)."""
     try:
         result = import_hsds(file, owner, catalogue_dir, today=as_date(today), replace=replace)
     except HsdsImportError as error:

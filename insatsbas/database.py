@@ -3,7 +3,12 @@
 Normalised tables with foreign keys: vocabularies, owners, organisations (providers), interventions and
 what hangs off them (contacts, locations, opening hours, translations), and many-to-many tables for
 categories, target groups, languages, residence status and the municipalities whose residents may take
-part. An FTS5 index over title, summary, description and keywords keeps å, ä and ö apart.
+part. An FTS5 index over title, summary, description and keywords, and their Swedish stems, keeps å, ä
+and ö apart.
+
+The database is public (the site offers it under /data/), so it holds what every other public output holds:
+the published entries (`Catalogue.published()`), never a draft or an ended entry, and no editor's or
+coordinator's git handle.
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
+from insatsbas.analysis import stem_sv
 from insatsbas.incremental import WholeProjection
 from insatsbas.markup import render_markdown
 from insatsbas.model import Catalogue, Intervention, Term
@@ -24,6 +30,9 @@ from insatsbas.urls import DATABASE_NAME, intervention_path
 
 FTS_COLUMNS = ["title", "summary", "description", "keywords"]
 FTS_TOKENIZER = "unicode61 remove_diacritics 0"
+# The words of FTS_COLUMNS stemmed with Swedish Snowball (`stem_sv`): a column indexed beside the text, so that
+# "svensk" finds "svenska" (Datasette's `stem_sv()` from the project's plugin stems a query the same way).
+STEMS_COLUMN = "stems"
 
 LINK_TABLES = {
     # table: (model attribute, column, vocabulary table, vocabulary key)
@@ -43,7 +52,7 @@ def write_database(catalogue: Catalogue, path: Path, progress: Progress = QUIET)
         write_owners(db, catalogue)
         write_organisations(db, catalogue)
         write_interventions(db, catalogue, progress)
-    db["interventions"].enable_fts(FTS_COLUMNS, tokenize=FTS_TOKENIZER)
+    db["interventions"].enable_fts([*FTS_COLUMNS, STEMS_COLUMN], tokenize=FTS_TOKENIZER)
     db["translations"].enable_fts(["title", "summary", "description"], tokenize=FTS_TOKENIZER)
     db.index_foreign_keys()
     db.vacuum()
@@ -81,13 +90,7 @@ def write_owners(db: sqlite_utils.Database, catalogue: Catalogue) -> None:
         ),
         pk="slug", columns={"municipality": str}, foreign_keys=[("municipality", "municipalities", "slug")],
     )
-    db["owner_editors"].insert_all(
-        ({"owner": o.slug, "handle": handle} for o in catalogue.owners.values() for handle in o.editors),
-        pk=("owner", "handle"), foreign_keys=[("owner", "owners", "slug")],
-    )
-    db["coordinators"].insert_all(
-        ({"handle": c.handle, "role": c.role, "email": c.email} for c in catalogue.coordinators), pk="handle",
-    )
+    # Editors' and coordinators' git handles identify people: they are not written to the public database.
 
 
 def organisation_id(intervention: Intervention) -> str:
@@ -96,7 +99,7 @@ def organisation_id(intervention: Intervention) -> str:
 
 def write_organisations(db: sqlite_utils.Database, catalogue: Catalogue) -> None:
     organisations: dict[str, dict[str, Any]] = {}
-    for intervention in catalogue.interventions:
+    for intervention in catalogue.published():
         provider = intervention.provider
         row = organisations.setdefault(
             organisation_id(intervention), {"id": organisation_id(intervention), "name": provider.name,
@@ -146,6 +149,7 @@ def intervention_row(catalogue: Catalogue, intervention: Intervention) -> dict[s
         "required_documents": json.dumps(list(i.required_documents), ensure_ascii=False),
         "funding": json.dumps(list(i.funding), ensure_ascii=False),
         "keywords": ", ".join(i.keywords),
+        STEMS_COLUMN: stem_sv(" ".join([i.title, i.summary, i.description, *i.keywords])),
         # JSON copies of the many-to-many links, for Datasette's array facets.
         "categories": json.dumps(list(i.categories)),
         "target_groups": json.dumps(list(i.target_groups)),
@@ -162,7 +166,8 @@ def intervention_row(catalogue: Catalogue, intervention: Intervention) -> dict[s
 def write_interventions(db: sqlite_utils.Database, catalogue: Catalogue, progress: Progress) -> None:
     rows, contacts, locations, hours, translations = [], [], [], [], []
     links: dict[str, list[dict[str, str]]] = {table: [] for table in LINK_TABLES}
-    for i in progress.track(catalogue.interventions, "Databas", len(catalogue.interventions)):
+    published = list(catalogue.published())
+    for i in progress.track(published, "Databas", len(published)):
         rows.append(intervention_row(catalogue, i))
         contacts.append({"intervention_id": i.id, "role": i.contact.role, "phone": i.contact.phone,
                          "email": i.contact.email, "url": i.contact.url})

@@ -211,6 +211,10 @@ class Intervention:
     funding: tuple[str, ...] = ()
     keywords: tuple[str, ...] = ()
     translations: dict[str, Translation] = field(default_factory=dict)
+    # The service's id in the HSDS file it was imported from; exported as the service's id again.
+    hsds_id: str | None = None
+    # Fields an import filled in with a default value that no editor has confirmed (only in drafts).
+    unconfirmed: tuple[str, ...] = ()
 
     @property
     def id(self) -> str:

@@ -90,6 +90,7 @@ def read_catalogue(root: Path, *, today: date | None = None,
         if (only is None or only(path)) and (entry := read_entry(root, path, validator, owners, today, problems))
         is not None
     ]
+    check_unique_hsds_ids(interventions, problems)
     synonyms = read_synonyms(root, problems)
     newcomers = read_newcomers(root, vocabularies, problems)
     if region is None or any(p.is_error for p in problems):
@@ -97,6 +98,22 @@ def read_catalogue(root: Path, *, today: date | None = None,
     interventions.sort(key=lambda i: i.id)
     return ReadResult(Catalogue(vocabularies, owners, tuple(coordinators), tuple(interventions), region,
                                 synonyms=synonyms, newcomers=newcomers, as_of=today), problems)
+
+
+def check_unique_hsds_ids(interventions: list[Intervention], problems: list[Problem]) -> None:
+    """One HSDS source id belongs to one entry: it is the entry's service id in the export."""
+    first: dict[str, str] = {}
+    for entry in sorted(interventions, key=lambda i: i.id):
+        if entry.hsds_id is None:
+            continue
+        if entry.hsds_id not in first:
+            first[entry.hsds_id] = entry.source
+            continue
+        lines = Path(entry.source).read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, 1) if text.startswith("hsds_id:")), 1)
+        problems.append(Problem(entry.source, line, 1, N_("hsds_id {id} finns redan i {other}. Ett id från HSDS-"
+                                                          "källan hör till en enda insats; ta bort raden här."),
+                                {"id": entry.hsds_id, "other": first[entry.hsds_id]}))
 
 
 def load_catalogue(root: Path, *, today: date | None = None) -> Catalogue:
@@ -300,6 +317,15 @@ def check_entry_semantics(data: dict[str, Any], log: ProblemLog, today: date) ->
     if reviewed > today:
         log.add(("last_reviewed",), N_("last_reviewed ({value}) ligger i framtiden. Skriv dagen då uppgifterna "
                                        "faktiskt granskades."), value=reviewed.isoformat())
+    unconfirmed = data.get("unconfirmed") or []
+    if unconfirmed and data.get("status") == "draft":
+        log.add(("unconfirmed",), N_("Utkastet har värden som importen fyllde i och som ingen har bekräftat: "
+                                     "{fields}. Kontrollera dem, ta bort raden unconfirmed och sätt status: active."),
+                severity=Severity.WARNING, fields=", ".join(unconfirmed))
+    elif unconfirmed:
+        log.add(("unconfirmed",), N_("Värden som ingen har bekräftat kan inte publiceras: {fields}. Kontrollera "
+                                     "dem och ta bort raden unconfirmed, eller sätt status: draft."),
+                fields=", ".join(unconfirmed))
     start, end = dates.get(("schedule", "valid_from")), dates.get(("schedule", "valid_to"))
     if start and end and start > end:
         log.add(("schedule", "valid_to"), N_("valid_to ({end}) är före valid_from ({start})."),
@@ -350,6 +376,8 @@ def make_intervention(owner: str, slug: str, source: str, data: dict[str, Any],
         funding=tuple(data.get("funding") or ()),
         keywords=tuple(data.get("keywords") or ()),
         translations={code: Translation(**text) for code, text in (data.get("translations") or {}).items()},
+        hsds_id=data.get("hsds_id"),
+        unconfirmed=tuple(data.get("unconfirmed") or ()),
     )
 
 

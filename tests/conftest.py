@@ -139,11 +139,12 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_datasette(database: Path, metadata: Path) -> Iterator[httpx.Client]:
-    """A real Datasette process on a free loopback port, and an HTTP client for it."""
+def running_datasette(database: Path, metadata: Path, *options: str) -> Iterator[httpx.Client]:
+    """A real Datasette process on a free loopback port, and an HTTP client for it. `options` go before the
+    database (["-i"] opens it immutable)."""
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(database), "-m", str(metadata),
+        [sys.executable, "-m", "datasette", "serve", *options, str(database), "-m", str(metadata),
          "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )

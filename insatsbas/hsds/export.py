@@ -9,12 +9,14 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from insatsbas.hsds import terms
 from insatsbas.hsds.ids import hsds_id
-from insatsbas.hsds.tables import Rows, flatten, write_datapackage, write_tables
+from insatsbas.hsds.tables import TABLE_ORDER, Rows, flatten, write_datapackage, write_tables
 from insatsbas.incremental import WholeProjection
 from insatsbas.model import Catalogue, Intervention, Location, Provider, Region, Schedule
 from insatsbas.progress import QUIET, Progress
@@ -24,11 +26,18 @@ JSON_DIR = "hsds"
 JSON_FILE = "services.json"
 TABULAR_DIR = "csv"
 
-# HSDS statuses: active, inactive, defunct, "temporarily closed". Drafts are never exported.
-STATUS_TO_HSDS = {"active": "active", "paused": "temporarily closed", "ended": "defunct"}
+# HSDS statuses: active, inactive, defunct, "temporarily closed".
+# Only published entries are exported (`Catalogue.published()`): ended entries and drafts are in no public output.
+STATUS_TO_HSDS = {"active": "active", "paused": "temporarily closed"}
 PROVIDER_TYPES = {"kommun": "Kommun", "myndighet": "Statlig myndighet", "region": "Region",
                   "ideell": "Ideell organisation", "privat": "Privat företag"}
 WEEKDAYS = {"mon": "MO", "tue": "TU", "wed": "WE", "thu": "TH", "fri": "FR", "sat": "SA", "sun": "SU"}
+# Opening hours are Swedish local time. HSDS reads a time without an offset as UTC and gives a schedule's zone
+# as a UTC offset in hours (`timezone`), so every schedule with times carries the offset and a note naming the zone.
+LOCAL_ZONE = ZoneInfo("Europe/Stockholm")
+STANDARD_OFFSET = 1
+TIME_NOTE = ("Tiderna är svensk tid (Europe/Stockholm): UTC+1 vintertid och UTC+2 sommartid (sista söndagen i mars "
+             "till sista söndagen i oktober).")
 CURRENCY = "SEK"
 COST_FREE = "Kostnadsfritt"
 COST_FEE = "Avgift"
@@ -48,7 +57,7 @@ def package_descriptor(region: Region) -> dict[str, Any]:
 
 
 def exported(catalogue: Catalogue) -> list[Intervention]:
-    return [entry for entry in catalogue.interventions if entry.status in STATUS_TO_HSDS]
+    return list(catalogue.published())
 
 
 def organization_description(provider_type: str) -> str:
@@ -83,7 +92,7 @@ class Exporter:
         return organizations
 
     def service(self, entry: Intervention) -> dict[str, Any]:
-        sid = hsds_id("service", entry.id)
+        sid = entry.hsds_id or hsds_id("service", entry.id)
         service: dict[str, Any] = {
             "id": sid,
             "name": entry.title,
@@ -125,10 +134,11 @@ class Exporter:
                   "description": schedule.description}
         if not schedule.hours:
             return [{"id": hsds_id("schedule", entry.id, "1"), **common}]
+        offset = utc_offset(schedule)
         return [
             {"id": hsds_id("schedule", entry.id, str(index)), **common, "freq": "WEEKLY",
-             "byday": ",".join(WEEKDAYS[day] for day in hours.days), "opens_at": hours.opens,
-             "closes_at": hours.closes}
+             "byday": ",".join(WEEKDAYS[day] for day in hours.days), "opens_at": hsds_time(hours.opens),
+             "closes_at": hsds_time(hours.closes), "timezone": offset, "notes": TIME_NOTE}
             for index, hours in enumerate(schedule.hours, 1)
         ]
 
@@ -161,6 +171,10 @@ class Exporter:
             # HSDS requires street, city and postal code together; a partial address stays readable here.
             parts = [location.address, location.postal_code, location.city]
             hsds_location["description"] = ", ".join(p for p in parts if p) or None
+            hsds_location["attributes"] = [
+                self.field_attribute(location_id, "location", f"locations.{name}", getattr(location, name))
+                for name in terms.PARTIAL_ADDRESS_FIELDS if getattr(location, name)
+            ]
         if location.accessibility:
             hsds_location["accessibility"] = [{"id": hsds_id("accessibility", entry.id, key),
                                                "description": location.accessibility}]
@@ -189,7 +203,7 @@ class Exporter:
         return {"id": contact_id, "title": entry.contact.role, "email": entry.contact.email, "phones": phones}
 
     def attributes(self, entry: Intervention) -> list[dict[str, Any]]:
-        sid = hsds_id("service", entry.id)
+        sid = entry.hsds_id or hsds_id("service", entry.id)
         attributes = [self.vocabulary_attribute(sid, "service", "categories", slug) for slug in entry.categories]
         attributes += [self.vocabulary_attribute(sid, "service", "target_groups", slug) for slug in entry.target_groups]
         attributes += [self.vocabulary_attribute(sid, "service", "residence_status", slug)
@@ -224,6 +238,28 @@ class Exporter:
         return found
 
 
+def hsds_time(hhmm: str) -> str:
+    """"10:00" as HSDS's tables type `time` wants it: "10:00:00"."""
+    return time.fromisoformat(hhmm).isoformat("seconds")
+
+
+def utc_offset(schedule: Schedule) -> int:
+    """Stockholm's UTC offset in hours during the schedule, when it is the same on every day of a dated
+    schedule (all in summer, or all in winter); otherwise the standard offset, and the note says when
+    summer time applies. Never the build's date: the same catalogue always gives the same export."""
+    start, end = schedule.valid_from, schedule.valid_to
+    if start is None or end is None or end < start or (end - start).days > 366:
+        return STANDARD_OFFSET
+    offsets = {local_offset(start + timedelta(days=n)) for n in range((end - start).days + 1)}
+    return offsets.pop() if len(offsets) == 1 else STANDARD_OFFSET
+
+
+def local_offset(day: date) -> int:
+    offset = datetime.combine(day, time(12), LOCAL_ZONE).utcoffset()
+    assert offset is not None
+    return int(offset.total_seconds() // 3600)
+
+
 def field_values(entry: Intervention) -> list[tuple[str, str]]:
     """The entry's values of fields HSDS lacks, as (field term code, text), in a fixed order."""
     values = [("id", entry.id), ("summary", entry.summary), ("how_to_apply.referral", entry.how_to_apply.referral),
@@ -253,7 +289,7 @@ def pruned(data: Any) -> Any:
 
 
 def export_services(catalogue: Catalogue) -> list[dict[str, Any]]:
-    """Every exported entry (active, paused and ended; never drafts) as a full HSDS service, by entry id."""
+    """Every published entry (active and paused; never ended entries or drafts) as a full HSDS service, by entry id."""
     exporter = Exporter(catalogue)
     return [exporter.service(entry) for entry in exported(catalogue)]
 
@@ -278,11 +314,12 @@ def tabular_rows(catalogue: Catalogue, services: list[dict[str, Any]]) -> Rows:
     for name in ("attribute", "taxonomy_term", "taxonomy"):
         known = {row["id"] for row in rows[name]}
         rows[name] += [row for row in label_rows.get(name, []) if row["id"] not in known]
+    # Every table of the standard, empty when it has no rows, so that no foreign key points at a missing file.
+    rows = {name: rows.get(name, []) for name in TABLE_ORDER}
     rows["meta_table_description"] = [
         {"id": hsds_id("meta_table_description", name), "name": name, "language": "sv", "character_set": "UTF-8"}
-        for name in list(rows)
-    ] + [{"id": hsds_id("meta_table_description", "meta_table_description"), "name": "meta_table_description",
-          "language": "sv", "character_set": "UTF-8"}]
+        for name in TABLE_ORDER
+    ]
     return rows
 
 

@@ -28,10 +28,12 @@ from insatsbas.hsds.export import (
     COST_OTHER_MUNICIPALITY,
     CURRENCY,
     PROVIDER_TYPES,
+    TIME_NOTE,
     WEEKDAYS,
     organization_description,
 )
 from insatsbas.hsds.ids import hsds_id
+from insatsbas.hsds.tables import nested_services, read_tables
 from insatsbas.i18n import N_, translate
 from insatsbas.model import GENDERS, REFERRALS, Owner, Vocabularies
 from insatsbas.reader import read_catalogue, read_owners, read_vocabularies
@@ -56,6 +58,9 @@ DEFAULT_TERMS = {"categories": "radgivning", "target_groups": "vuxna", "language
 TITLE_MAX = 150
 LATITUDES, LONGITUDES = (55, 70), (10, 25)
 FILLED = "Importerad från HSDS"
+# Recurrence fields that narrow a weekly rule; with any of them, the days alone would say more than the source.
+NARROWING = ("byweekno", "bymonthday", "byyearday", "count", "until")
+RULE_KEYS = ("freq", "interval", "byday", "byweekno", "bymonthday", "byyearday", "count", "until", "wkst", "dtstart")
 TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)(:00(\.0+)?)?$")
 
 
@@ -233,7 +238,7 @@ class Context:
             if taxonomy is terms.FIELDS:
                 return (taxonomy.key, code) if code in self.field_terms.values() else None
             for slug, found in self.vocabularies[taxonomy.key].items():
-                if terms.term_code(taxonomy.key, found) == code:
+                if terms.code_matches(taxonomy.key, found, code):
                     return taxonomy.key, slug
         return None
 
@@ -321,6 +326,14 @@ class Conversion:
             "translations": self.translations(),
         }
         data.update({key: value for key, value in optional.items() if value not in (None, [], {})})
+        source_id = s.take("id")
+        if isinstance(source_id, str) and source_id.strip():
+            data["hsds_id"] = source_id.strip()
+        unconfirmed = list(dict.fromkeys(note.field for note in self.report.filled))
+        if unconfirmed:
+            # A value the source did not give is never published unchecked: the entry waits as a draft.
+            data["status"] = "draft"
+            data["unconfirmed"] = unconfirmed
         return data
 
     def title(self) -> str:
@@ -570,6 +583,8 @@ class Conversion:
             address = next((a for a in addresses if a.raw("address_type") == "physical"), addresses[0] if addresses else None)
             if address:
                 self.read_address(address, result, county)
+            else:
+                self.read_partial_address(location, result)
             name = location.take("name") or self.fill("locations.name", result.get("address") or "Plats",
                                                       Message(N_("HSDS-platsen saknar name")))
             result = {"name": name, **result}
@@ -585,6 +600,23 @@ class Conversion:
                 result["accessibility"] = "\n".join(accessibility)
             found.append(result)
         return found
+
+    def read_partial_address(self, location: Source, result: dict[str, Any]) -> None:
+        """An address without all of street, postal code and city, from the location's field attributes (as
+        the export writes it); the description that repeats it for readers is then used too."""
+        for attribute in location.children("attributes"):
+            term = attribute.child("taxonomy_term")
+            match = self.ctx.match_term(term) if term else None
+            value = attribute.raw("value")
+            if match and match[0] == terms.FIELDS.key and match[1].startswith("locations.") and isinstance(value, str):
+                name = match[1].removeprefix("locations.")
+                if name == "postal_code" and not re.match(POSTAL_CODE_PATTERN, value):
+                    continue
+                result[name] = value
+                attribute.use()
+        parts = [result.get(name) for name in terms.PARTIAL_ADDRESS_FIELDS]
+        if any(parts) and location.raw("description") == ", ".join(p for p in parts if p):
+            location.use("description")
 
     def read_address(self, address: Source, result: dict[str, Any], county: str | None) -> None:
         if address.raw("address_1"):
@@ -618,6 +650,10 @@ class Conversion:
             weekly = self.weekly_hours(item)
             if weekly:
                 hours.append(weekly)
+            else:
+                rule = self.rule_description(item)
+                if rule and rule not in descriptions:
+                    descriptions.append(rule)
         if descriptions:
             schedule = {"description": "\n".join(descriptions), **schedule}
         if hours:
@@ -627,8 +663,12 @@ class Conversion:
         return schedule or None
 
     def weekly_hours(self, item: Source) -> dict[str, Any] | None:
+        """Opening hours every week, or None when the rule says more than days and times (every other week,
+        the first Monday, until a date ...): keeping only its days would make the rule broader."""
         byday, opens, closes = item.raw("byday"), item.raw("opens_at"), item.raw("closes_at")
         if item.raw("freq") not in (None, "WEEKLY") or not (byday and opens and closes):
+            return None
+        if any(item.raw(key) not in (None, "", []) for key in NARROWING) or item.raw("interval") not in (None, 1, 1.0):
             return None
         days = [DAYS_BY_RRULE.get(code.strip()) for code in str(byday).split(",")]
         opens_match, closes_match = TIME.match(str(opens)), TIME.match(str(closes))
@@ -639,9 +679,26 @@ class Conversion:
             return None
         for key in ("freq", "byday", "opens_at", "closes_at"):
             item.use(key)
+        # Times are kept as written: Swedish local time, which the offset Stockholm has (1 or 2) agrees with.
+        if item.raw("timezone") in (1, 2, 1.0, 2.0):
+            item.use("timezone")
+        if item.raw("notes") == TIME_NOTE:
+            item.use("notes")
         if item.raw("interval") in (1, 1.0):
             item.use("interval")
         return {"days": list(dict.fromkeys(days)), "opens": opens_text, "closes": closes_text}
+
+    def rule_description(self, item: Source) -> str | None:
+        """A recurrence the catalogue's weekly hours cannot hold, as the schedule's text, in RRULE's words."""
+        parts = [f"{key.upper()}={item.raw(key)}" for key in RULE_KEYS if item.raw(key) not in (None, "", [])]
+        opens, closes = item.raw("opens_at"), item.raw("closes_at")
+        if not parts or not (opens or closes):
+            return None
+        for key in (*RULE_KEYS, "opens_at", "closes_at"):
+            if item.raw(key) not in (None, "", []):
+                item.use(key)
+        times = "–".join(str(time)[:5] for time in (opens, closes) if time)
+        return f"{times}, enligt regeln {';'.join(parts)} (från HSDS)."
 
     def cost(self) -> dict[str, Any] | None:
         cost: dict[str, Any] = {}
@@ -692,8 +749,65 @@ def describe_attribute(attribute: Source) -> str:
 # --- files ------------------------------------------------------------------------------------
 
 
+def hsds_kind(item: dict[str, Any]) -> str:
+    """What an HSDS 3.0 object is, by the fields only that kind has (the compiled schemas' required fields
+    and nested lists): service, organization, service_at_location, location, taxonomy_term ... or unknown."""
+    keys = set(item)
+    if "service" in keys and isinstance(item.get("service"), dict):
+        return "service_at_location"
+    if keys & {"services", "legal_status", "tax_status", "tax_id", "year_incorporated", "organization_identifiers",
+               "programs", "parent_organization_id", "website", "logo", "uri"} and "status" not in keys:
+        return "organization"
+    if "status" in keys and "name" in keys:
+        return "service"
+    if keys & {"location_type", "addresses", "latitude", "longitude", "transportation"}:
+        return "location"
+    if "code" in keys and keys & {"taxonomy", "taxonomy_id", "taxonomy_detail", "term_uri", "parent_id"}:
+        return "taxonomy_term"
+    if keys & {"address_1", "postal_code", "state_province"}:
+        return "address"
+    return "unknown"
+
+
+def services_of(item: dict[str, Any]) -> list[dict[str, Any]]:
+    """The services an HSDS object holds: a service itself, an organization's `services` (each with the
+    organization, without its list of services), a service_at_location's `service` at that location.
+    Anything else is refused, saying what it is."""
+    kind = hsds_kind(item)
+    if kind == "service":
+        return [item]
+    if kind == "organization":
+        services = [s for s in item.get("services") or [] if isinstance(s, dict)]
+        if not services:
+            raise HsdsImportError(N_("Filen är en organisation (organization) utan tjänster (services). Bara "
+                                     "tjänster kan importeras."))
+        organization = {key: value for key, value in item.items() if key not in ("services", "locations",
+                                                                                 "programs", "contacts", "phones")}
+        return [{**service, "organization": service.get("organization") or organization} for service in services]
+    if kind == "service_at_location":
+        service = dict(item["service"])
+        at_location = {key: value for key, value in item.items() if key != "service"}
+        known = [sal for sal in service.get("service_at_locations") or [] if isinstance(sal, dict)]
+        if at_location.get("location") and not any(sal.get("id") == at_location.get("id") for sal in known):
+            service["service_at_locations"] = [*known, at_location]
+        if hsds_kind(service) != "service":
+            raise HsdsImportError(N_("Filen är en tjänst på en plats (service_at_location) vars tjänst saknar "
+                                     "name eller status. Exportera hela tjänsten och importera den."))
+        return [service]
+    if kind == "unknown":
+        raise HsdsImportError(N_("Filen är inget HSDS-objekt som Insatsbas känner igen. Importera en HSDS-tjänst "
+                                 "(service), en organisation med tjänster (organization) eller en tjänst på en "
+                                 "plats (service_at_location)."))
+    raise HsdsImportError(N_("Filen är ett HSDS-objekt av typen {kind}, inte en tjänst. Importera en HSDS-tjänst "
+                             "(service), en organisation med tjänster (organization) eller en tjänst på en plats "
+                             "(service_at_location)."), kind=kind)
+
+
 def load_services(source: Path | dict[str, Any] | list[Any]) -> list[dict[str, Any]]:
-    """The services of an HSDS JSON document: a paginated list (`contents`), a list, or one service."""
+    """The services of an HSDS JSON document: a paginated list (`contents`), a list, or one object, of
+    services, organizations or services at locations."""
+    if isinstance(source, Path) and (source.is_dir() or source.name == "datapackage.json"):
+        return tabular_services(source if source.is_dir() else source.parent)
     data = json.loads(source.read_text(encoding="utf-8")) if isinstance(source, Path) else source
     if isinstance(data, dict) and isinstance(data.get("contents"), list):
         data = data["contents"]
@@ -701,7 +815,29 @@ def load_services(source: Path | dict[str, Any] | list[Any]) -> list[dict[str, A
         data = [data]
     if not isinstance(data, list) or not all(isinstance(item, dict) for item in data):
         raise HsdsImportError(N_("Filen är inte en lista med HSDS-tjänster (service eller contents)."))
-    return data
+    return [service for item in data for service in services_of(item)]
+
+
+def tabular_services(folder: Path) -> list[dict[str, Any]]:
+    """The services of HSDS's tabular form: the CSV files its datapackage.json names, nested as JSON."""
+    if not (folder / "datapackage.json").is_file():
+        raise HsdsImportError(N_("Mappen {folder} har ingen datapackage.json. Ange HSDS-tabellernas mapp eller "
+                                 "deras datapackage.json."), folder=folder)
+    services = nested_services(read_tables(folder))
+    if not services:
+        raise HsdsImportError(N_("HSDS-tabellerna i {folder} har inga tjänster (services.csv är tom eller saknas)."),
+                              folder=folder)
+    return services
+
+
+def existing_by_hsds_id(folder: Path) -> dict[str, Path]:
+    """The owner's entries that came from HSDS, by the source's id: a new import of the service updates them."""
+    found: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.yml")):
+        match = re.search(r"^hsds_id:\s*['\"]?([^'\"\n]+?)['\"]?\s*$", path.read_text(encoding="utf-8"), re.M)
+        if match:
+            found.setdefault(match.group(1), path)
+    return found
 
 
 def import_hsds(source: Path | dict[str, Any] | list[Any], owner: str, catalogue_dir: Path, *,
@@ -721,6 +857,7 @@ def import_hsds(source: Path | dict[str, Any] | list[Any], owner: str, catalogue
     layout = entry_layout(entry_schema(vocabularies))
     folder = catalogue_dir / owner
     reports, files = [], {}
+    imported_before = existing_by_hsds_id(folder) if folder.is_dir() else {}
     for index, service in enumerate(load_services(source)):
         report = ServiceReport(str(service.get("name") or ""), str(service.get("id") or ""))
         reports.append(report)
@@ -728,7 +865,9 @@ def import_hsds(source: Path | dict[str, Any] | list[Any], owner: str, catalogue
         conversion = Conversion(Source(service, "", used), context, report)
         data = conversion.entry()
         report.not_kept += [Note(path, shown(value)) for path, value in unused_values(service, used)]
-        path = folder / f"{unique_slug(conversion.field('id'), data['title'], files, folder, replace)}.yml"
+        path = imported_before.get(data.get("hsds_id", ""))
+        if path is None or path in files:
+            path = folder / f"{unique_slug(conversion.field('id'), data['title'], files, folder, replace)}.yml"
         header = [f"{FILLED} ({source.name if isinstance(source, Path) else 'JSON'}, tjänst {index + 1}, "
                   f"id {report.hsds_id})."] if report.filled else []
         files[path] = dump_entry(data, conversion.comments, header, layout)

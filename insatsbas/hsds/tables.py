@@ -212,11 +212,12 @@ def csv_value(value: Any) -> str:
 
 
 def write_tables(rows: Rows, folder: Path) -> list[str]:
-    """One CSV file per table with rows, every column of the standard in its order. Returns the tables."""
+    """One CSV file per table in `rows` (a header alone when it has no rows), every column of the standard in
+    its order. Returns the tables."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name in TABLE_ORDER:
-        if not rows.get(name):
+        if name not in rows:
             continue
         table = TABLES[name]
         with (folder / table.path).open("w", encoding="utf-8", newline="") as file:
@@ -230,7 +231,7 @@ def write_tables(rows: Rows, folder: Path) -> list[str]:
 
 _TABLE_SCHEMA_TYPES = {"uuid": ("string", "uuid"), "email": ("string", "email"), "uri": ("string", "uri"),
                        "string": ("string", None), "enum": ("string", None), "number": ("number", None),
-                       "date": ("date", None), "time": ("time", "%H:%M"), "datetime": ("datetime", None)}
+                       "date": ("date", None), "time": ("time", None), "datetime": ("datetime", None)}
 
 
 def datapackage(tables: list[str], descriptor: dict[str, Any]) -> dict[str, Any]:
@@ -278,6 +279,65 @@ def read_tables(folder: Path) -> Rows:
     package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
     rows: Rows = {}
     for resource in package["resources"]:
-        with (folder / resource["path"]).open(encoding="utf-8", newline="") as file:
+        with (folder / resource["path"]).open(encoding="utf-8-sig", newline="") as file:
             rows[resource["name"]] = [{k: v for k, v in row.items() if v != ""} for row in csv.DictReader(file)]
     return rows
+
+
+# The tabular form back into nested JSON: which keys an object of each table holds, and from which table.
+# A list key takes the rows whose `<parent>_id` (an attribute's `link_id`) is the object's id; a single key
+# the row whose id is the object's `<key>_id`.
+NESTING: dict[str, tuple[str, ...]] = {
+    "service": ("organization", "service_at_locations", "schedules", "service_areas", "languages", "funding",
+                "cost_options", "required_documents", "contacts", "phones", "attributes"),
+    "service_at_location": ("location", "schedules", "phones", "contacts"),
+    "location": ("addresses", "accessibility", "languages", "phones", "schedules", "attributes"),
+    "contact": ("phones",),
+    "service_area": ("attributes",),
+    "attribute": ("taxonomy_term",),
+    "taxonomy_term": ("taxonomy_detail",),
+}
+SINGLE_KEYS = {"organization": "organization_id", "location": "location_id", "taxonomy_term": "taxonomy_term_id",
+               "taxonomy_detail": "taxonomy_id"}
+
+
+def typed(table: str, row: dict[str, str]) -> dict[str, Any]:
+    """A row of text as JSON values: numbers as numbers, the rest as text."""
+    types = {column.name: column.type for column in TABLES[table].columns}
+    value: dict[str, Any] = {}
+    for name, text in row.items():
+        if types.get(name) == "number":
+            number = float(text)
+            value[name] = int(number) if number.is_integer() else number
+        else:
+            value[name] = text
+    return value
+
+
+def nested_services(rows: Rows) -> list[dict[str, Any]]:
+    """The services of a tabular HSDS package (`read_tables`) as nested JSON, as the API would give them."""
+    by_id = {table: {row["id"]: row for row in table_rows} for table, table_rows in rows.items()}
+    children: dict[tuple[str, str, str], list[dict[str, str]]] = {}
+    for table, table_rows in rows.items():
+        for row in table_rows:
+            for column, value in row.items():
+                if column == "link_id" or (column.endswith("_id") and column != "id"):
+                    children.setdefault((table, column, value), []).append(row)
+
+    def nest(table: str, row: dict[str, str], depth: int = 0) -> dict[str, Any]:
+        obj = typed(table, row)
+        for key in NESTING.get(table, ()) if depth < 6 else ():
+            child_table = KEY_TABLES[key]
+            if key in SINGLE_KEYS:
+                found = by_id.get(child_table, {}).get(row.get(SINGLE_KEYS[key], ""))
+                if found:
+                    obj[key] = nest(child_table, found, depth + 1)
+                continue
+            link = "link_id" if child_table == "attribute" else f"{table}_id"
+            found_rows = [r for r in children.get((child_table, link, row["id"]), [])
+                          if child_table != "attribute" or r.get("link_entity") in (None, table)]
+            if found_rows:
+                obj[key] = [nest(child_table, r, depth + 1) for r in found_rows]
+        return obj
+
+    return [nest("service", row) for row in rows.get("service", [])]

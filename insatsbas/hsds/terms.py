@@ -63,7 +63,12 @@ FIELD_TERMS = {
                                                                 "folkbokföringen i Sverige."),
     "capacity": ("Antal platser", "Hur många som kan delta samtidigt."),
     "keywords": ("Sökord", "Ett ord som besökare söker på och som inte står i texten."),
+    # A partial address (HSDS's address needs street, postal code and city together), on the location.
+    "locations.address": ("Gatuadress", "Platsens gatuadress, när postnummer eller ort saknas."),
+    "locations.postal_code": ("Postnummer", "Platsens postnummer, när gatuadress eller ort saknas."),
+    "locations.city": ("Ort", "Platsens ort, när gatuadress eller postnummer saknas."),
 }
+PARTIAL_ADDRESS_FIELDS = ("address", "postal_code", "city")
 TRANSLATED_FIELDS = {"title": "Titel", "summary": "Sammanfattning", "description": "Beskrivning"}
 LABEL_FIELDS = {"label": "Etikett", "description": "Förklaring"}
 
@@ -94,15 +99,28 @@ def language_name(code: str, vocabularies: Vocabularies) -> str:
     return term.label["sv"].lower() if term else code
 
 
-def term_code(vocabulary: str, term: Term) -> str:
+def term_key(vocabulary: str, term: Term) -> str:
+    """What a term's uuid is made from (unchanged since the first export, so ids stay stable)."""
     return term.code if isinstance(term, Municipality) else term.slug
+
+
+def term_code(vocabulary: str, term: Term) -> str:
+    """The term's `code`, unique across every taxonomy of the export (HSDS's tables require it): the SCB code
+    of a municipality, else the vocabulary and the slug ("target_groups:asylsokande" and
+    "residence_status:asylsokande" are two terms)."""
+    return term.code if isinstance(term, Municipality) else f"{vocabulary}:{term.slug}"
+
+
+def code_matches(vocabulary: str, term: Term, code: str) -> bool:
+    """Whether an imported code names the term: its code, or the bare slug older exports wrote."""
+    return code in (term_code(vocabulary, term), term_key(vocabulary, term))
 
 
 def vocabulary_term(vocabulary: str, term: Term) -> dict[str, Any]:
     code = term_code(vocabulary, term)
     name = term.name if isinstance(term, Municipality) else term.label["sv"]
     return {
-        "id": hsds_id("taxonomy_term", vocabulary, code), "code": code, "name": name,
+        "id": hsds_id("taxonomy_term", vocabulary, term_key(vocabulary, term)), "code": code, "name": name,
         "description": term.description.get("sv") or (f"{name}, kommunkod {code}" if isinstance(term, Municipality) else name),
         "language": "sv",
         "taxonomy_detail": VOCABULARY_TAXONOMIES[vocabulary].detail(),
@@ -112,7 +130,7 @@ def vocabulary_term(vocabulary: str, term: Term) -> dict[str, Any]:
 def vocabulary_term_index(vocabularies: Vocabularies) -> dict[str, tuple[str, Term]]:
     """Term id -> (vocabulary, term), for every term of the exported vocabularies."""
     return {
-        hsds_id("taxonomy_term", name, term_code(name, term)): (name, term)
+        hsds_id("taxonomy_term", name, term_key(name, term)): (name, term)
         for name in VOCABULARY_TAXONOMIES
         for term in vocabularies[name].values()
     }

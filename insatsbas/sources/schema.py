@@ -336,6 +336,10 @@ def entry_schema(vocabularies: Vocabularies) -> dict[str, Any]:
             "required_documents": texts("Ta med", "Handlingar att ta med, till exempel LMA-kort."),
             "funding": texts("Finansiering", "Vem som betalar, till exempel Kommunens budget."),
             "keywords": texts("Sökord", "Ord som besökare söker på och som inte står i texten."),
+            "hsds_id": text("Id i HSDS-källan", "Tjänstens id i den HSDS-fil insatsen importerades från. En ny "
+                            "import av samma tjänst uppdaterar den här filen. Ändra det inte."),
+            "unconfirmed": texts("Obekräftat", "Fält som importen fyllde i med ett standardvärde. Kontrollera dem, "
+                                 "ta bort raden och sätt status: active."),
             "translations": {
                 "type": "object", "title": "Översättningar",
                 "description": "Texten på andra språk, med språkkoden som nyckel (en, ar ...).",
