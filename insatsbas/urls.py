@@ -33,6 +33,12 @@ CLICK_BEACON = "sok/klick.gif"
 BEACONS = (SEARCH_BEACON, CLICK_BEACON)
 WORD_LIST = "sok/ordlista.json"
 
+# For search engines, at the root: every page with its language alternates, and what not to crawl (the web editor,
+# which insatsbas.editor.page publishes at /redigera/).
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+EDITOR_PAGE = "redigera/"
+
 # Filters: each is a Pagefind filter on the entry pages, a parameter of /sok/'s address and of the search
 # beacon, and (with a vocabulary) the first part of the browse pages' paths (/kommun/huddinge/).
 MUNICIPALITY = "kommun"
@@ -72,6 +78,12 @@ def url(path: str = "", lang: str = SOURCE_LANGUAGE) -> str:
 def language_root(out: Path, lang: str) -> Path:
     """The folder of a language's pages in the output."""
     return out if lang == SOURCE_LANGUAGE else out / lang
+
+
+def absolute_url(site_url: str | None, path: str = "", lang: str = SOURCE_LANGUAGE) -> str:
+    """The page's address with the site's public URL (region.yml's `site_url`) before it, or the root-relative
+    address when the site's URL is not known."""
+    return (site_url or "").rstrip("/") + url(path, lang)
 
 
 def entry_path(intervention_id: str) -> str:

@@ -27,6 +27,7 @@ from insatsbas.incremental import BuildRun, link_or_copy
 from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
 from insatsbas.site import plugin
+from insatsbas.site.findability import write_findability
 from insatsbas.site.opendata import write_open_data
 from insatsbas.site.reuse import Rendering, SiteIncrement
 from insatsbas.site.search_aids import write_beacons
@@ -130,6 +131,7 @@ def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, p
         for rendering in render_languages(data, out, sources, increment, progress):
             increment.absorb(rendering)
         write_beacons(out)
+        write_findability(out, catalogue.region.site_url)
     increment.find_changed_pages()
     progress.step(f"  Sidor: {increment.rendered} renderade, {increment.reused} återanvända")
     write_open_data(catalogue, out)

@@ -143,6 +143,16 @@ class SiteView:
         """The root-relative address of a language-neutral path ("insats/a/b/") in a language."""
         return urls.url(path, lang or self.lang)
 
+    def absolute_url(self, path: str = "", lang: str | None = None) -> str:
+        """The public address (region.yml's `site_url` before the path) for canonical and hreflang links and
+        the sitemap; root-relative when the region has not given its site's URL."""
+        return urls.absolute_url(self.catalogue.region.site_url, path, lang or self.lang)
+
+    def alternates(self, path: str) -> list[tuple[str, str]]:
+        """(hreflang, address) of the page in every language, and Swedish as the default for other languages."""
+        return [*((lang, self.absolute_url(path, lang)) for lang in self.languages),
+                ("x-default", self.absolute_url(path, SOURCE_LANGUAGE))]
+
     @staticmethod
     def entry_path(entry: Intervention) -> str:
         return urls.entry_path(entry.id)
