@@ -13,9 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-LANGUAGES = ("sv", "en", "ar")
+from insatsbas.model import UI_LANGUAGES
+
+# The interface languages (insatsbas.model.UI_LANGUAGES): Swedish, English, Arabic, and the sample's largest
+# newcomer groups' Dari, Somali, Tigrinya and Ukrainian (whose catalogues say a translator has not checked them).
+LANGUAGES = UI_LANGUAGES
 SOURCE_LANGUAGE = "sv"
-RIGHT_TO_LEFT = frozenset({"ar"})
+RIGHT_TO_LEFT = frozenset({"ar", "prs"})
 
 # The output folder: the database beside the site, and the open data under /data/.
 DATABASE_NAME = "insatsbas.db"

@@ -22,7 +22,7 @@ from pelican import Pelican
 from pelican.log import console
 from pelican.settings import read_settings
 
-from insatsbas.i18n import translations
+from insatsbas.i18n import catalogue_credits, translations
 from insatsbas.incremental import BuildRun, link_or_copy
 from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
@@ -178,7 +178,8 @@ def render_language(data: SiteData, lang: str, out: Path, sources: Sources, incr
                     progress: Progress = QUIET) -> Rendering:
     progress.step(f"  {lang} …")
     rendering = increment.for_language()
-    view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"))
+    credits = catalogue_credits(lang, TRANSLATIONS_DIR, "messages") if lang != SOURCE_LANGUAGE else None
+    view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"), credits)
     run_pelican(pelican_settings(view, out, sources, rendering))
     write_word_list(view, language_root(out, lang))
     return rendering.result()

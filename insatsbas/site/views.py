@@ -16,6 +16,7 @@ from babel.dates import format_date, get_day_names
 from markupsafe import Markup
 
 from insatsbas import urls
+from insatsbas.i18n import Credits, babel_locale
 from insatsbas.markup import render_markdown
 from insatsbas.model import WEEKDAYS, Catalogue, Intervention, Location, Term
 from insatsbas.site.eligibility import EligibilityScales
@@ -25,7 +26,9 @@ from insatsbas.site.partitions import SearchPartitions
 from insatsbas.site.search_aids import EntrySynonyms, SynonymMatcher, synonym_words
 from insatsbas.urls import LANGUAGES, RIGHT_TO_LEFT, SOURCE_LANGUAGE
 
-LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "ar": "العربية"}
+# Each language's name in itself, for the language switch.
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "ar": "العربية", "prs": "دری", "so": "Soomaali", "ti": "ትግርኛ",
+                  "uk": "Українська"}
 # A word on every entry page, in every language: /for-mig/ searches it with its filters instead of running
 # a filter-only search, which makes Pagefind load every chunk of the word index (130 of 350 KB on the sample,
 # and the whole index of a large catalogue); this way it loads the one chunk that holds this word.
@@ -120,8 +123,10 @@ class SiteView:
     language_names = LANGUAGE_NAMES
     urls = urls  # the site's contract, for the templates
 
-    def __init__(self, data: SiteData, lang: str, translations: NullTranslations | None = None):
+    def __init__(self, data: SiteData, lang: str, translations: NullTranslations | None = None,
+                 credits: Credits | None = None):
         self.data = data
+        self.credits = credits
         self.catalogue = data.catalogue
         self.lang = lang
         self.dir = "rtl" if lang in RIGHT_TO_LEFT else "ltr"
@@ -227,10 +232,10 @@ class SiteView:
     # --- dates and times -----------------------------------------------------------------------
 
     def format_date(self, value: date) -> str:
-        return format_date(value, format="long", locale=self.lang)
+        return format_date(value, format="long", locale=babel_locale(self.lang))
 
     def day_names(self, days: Iterable[str]) -> str:
-        names = get_day_names("wide", locale=self.lang)
+        names = get_day_names("wide", locale=babel_locale(self.lang))
         text = ", ".join(names[WEEKDAYS.index(day)] for day in days)
         return text[:1].upper() + text[1:]
 

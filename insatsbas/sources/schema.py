@@ -25,7 +25,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from insatsbas.model import OWNER_TYPES, UI_LANGUAGES, WEEKDAYS, Vocabularies
+from insatsbas.model import OWNER_TYPES, REQUIRED_LANGUAGES, UI_LANGUAGES, WEEKDAYS, Vocabularies
 from insatsbas.sources.codes import CodeList, code_lists
 
 SCHEMA_PATH = Path("schema") / "insats.schema.json"
@@ -400,11 +400,11 @@ def value_by_value(name: str, low: str, high: str, maximum: int, message: str) -
 
 def vocabulary_schema(name: str) -> dict[str, Any]:
     label = group(
-        "Etikett", "Termen på svenska, engelska och arabiska.",
-        {language: text(language, "") for language in UI_LANGUAGES}, required=UI_LANGUAGES,
+        "Etikett", "Termen på svenska, engelska och arabiska (och gärna på dari, somaliska, tigrinja och ukrainska).",
+        {language: text(language, "") for language in UI_LANGUAGES}, required=REQUIRED_LANGUAGES,
     )
     description = group("Förklaring", "", {language: text(language, "") for language in UI_LANGUAGES},
-                        required=UI_LANGUAGES)
+                        required=REQUIRED_LANGUAGES)
     properties: dict[str, Any] = {
         "slug": text("Kod", "", pattern=SLUG_PATTERN),
         "label": label,
@@ -427,7 +427,7 @@ def vocabulary_schema(name: str) -> dict[str, Any]:
 def region_schema() -> dict[str, Any]:
     def in_every_language(title: str, description: str) -> dict[str, Any]:
         return group(title, description, {language: text(language, "") for language in UI_LANGUAGES},
-                     required=UI_LANGUAGES)
+                     required=REQUIRED_LANGUAGES)
 
     return group(
         "region.yml", "Regionen som katalogen gäller.",
