@@ -181,9 +181,18 @@ class Cost:
 
 @dataclass(frozen=True)
 class Translation:
+    """An entry's text in another language: title, summary and description, and optionally the rest a reader
+    needs. What is left out is shown in Swedish (None: not translated)."""
+
     title: str
     summary: str
     description: str
+    how_to_apply: str | None = None
+    required_documents: tuple[str, ...] | None = None
+    eligibility: str | None = None
+    schedule: str | None = None
+    cost: str | None = None
+    accessibility: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

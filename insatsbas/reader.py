@@ -349,7 +349,12 @@ def make_intervention(owner: str, slug: str, source: str, data: dict[str, Any],
         required_documents=tuple(data.get("required_documents") or ()),
         funding=tuple(data.get("funding") or ()),
         keywords=tuple(data.get("keywords") or ()),
-        translations={code: Translation(**text) for code, text in (data.get("translations") or {}).items()},
+        translations={code: translation(text) for code, text in (data.get("translations") or {}).items()},
     )
 
 
+def translation(data: dict[str, Any]) -> Translation:
+    """A validated translation; a field left empty (`schedule:`) is not translated."""
+    lists = ("required_documents", "accessibility")
+    return Translation(**{key: (tuple(value) if key in lists else value)
+                          for key, value in data.items() if value not in (None, [], "")})

@@ -107,6 +107,26 @@ class EntryText:
 
 
 @dataclass(frozen=True)
+class FieldText:
+    """One of an entry's other texts (how to apply, eligibility ...) as a page shows it: in the page's language
+    when the entry's translation has it, else in Swedish; `note` when the entry is translated but this field is
+    not, so that the page says so beside it."""
+
+    value: str
+    lang: str
+    note: bool = False
+
+
+# The Swedish text of each translatable field beside title, summary and description.
+SWEDISH_FIELDS = {
+    "how_to_apply": lambda entry: entry.how_to_apply.description,
+    "eligibility": lambda entry: entry.eligibility.description,
+    "schedule": lambda entry: entry.schedule.description if entry.schedule else None,
+    "cost": lambda entry: entry.cost.description,
+}
+
+
+@dataclass(frozen=True)
 class TermLink:
     term: Term
     label: str
@@ -180,6 +200,38 @@ class SiteView:
             return EntryText(t.title, " ".join(t.summary.split()), t.description, self.lang, True, self.data)
         return EntryText(entry.title, entry.summary, entry.description, SOURCE_LANGUAGE, self.lang == SOURCE_LANGUAGE,
                          self.data)
+
+    def field_text(self, entry: Intervention, name: str) -> FieldText | None:
+        """A text field of the entry (SWEDISH_FIELDS) in this language, or in Swedish; None when it has none."""
+        swedish = SWEDISH_FIELDS[name](entry)
+        if not swedish:
+            return None
+        return self._in_language(entry, getattr(self._translation(entry), name, None), swedish)
+
+    def list_texts(self, entry: Intervention, name: str) -> list[FieldText | None]:
+        """The items of a list field (required_documents, or accessibility: one per location) in this language,
+        item by item, or in Swedish."""
+        if name == "accessibility":
+            swedish: tuple[str | None, ...] = tuple(location.accessibility for location in entry.locations)
+        else:
+            swedish = entry.required_documents
+        translated = getattr(self._translation(entry), name, None) or ()
+        return [self._in_language(entry, translated[i] if i < len(translated) else None, text) if text else None
+                for i, text in enumerate(swedish)]
+
+    def _translation(self, entry: Intervention):
+        return entry.translations.get(self.lang) if self.lang != SOURCE_LANGUAGE else None
+
+    def _in_language(self, entry: Intervention, translated: str | None, swedish: str) -> FieldText:
+        if self.lang == SOURCE_LANGUAGE:
+            return FieldText(swedish, SOURCE_LANGUAGE)
+        if translated:
+            return FieldText(translated, self.lang)
+        return FieldText(swedish, SOURCE_LANGUAGE, note=self.lang in entry.translations)
+
+    def field_attrs(self, text: FieldText) -> str:
+        """The lang (and dir) of a field shown in Swedish on a page in another language."""
+        return "" if text.lang == self.lang else self.sv_attrs()
 
     def synonym_text(self, entry: Intervention, text: EntryText) -> tuple[str, str]:
         """The entry's synonyms as hidden text for Pagefind: (weighted like a heading, like body text)."""

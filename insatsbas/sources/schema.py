@@ -186,11 +186,20 @@ def entry_schema(vocabularies: Vocabularies) -> dict[str, Any]:
     languages = codes["languages"]
     summary = {"allOf": [{"pattern": NO_HTML, "patternErrorMessage": HTML_MESSAGE}]}
     translation = group(
-        "Översättning", "Titel, sammanfattning och beskrivning på ett annat språk.",
+        "Översättning", "Titel, sammanfattning och beskrivning på ett annat språk, och gärna det övriga som en läsare "
+        "behöver. Det som inte är översatt visas på svenska, med en notis.",
         {
             "title": text("Titel", "Insatsens namn på språket."),
             "summary": text("Sammanfattning", f"Högst {SUMMARY_MAX} tecken.", maxLength=SUMMARY_MAX, **summary),
             "description": text("Beskrivning", "Beskrivningen på språket, i Markdown.", contentMediaType=MARKDOWN),
+            "how_to_apply": text("Så ansöker du", "Texten under Så ansöker du (how_to_apply.description), översatt."),
+            "required_documents": texts("Ta med", "Handlingarna att ta med (required_documents), översatta, i samma "
+                                        "ordning."),
+            "eligibility": text("Vem kan delta", "Texten om vem som kan delta (eligibility.description), översatt."),
+            "schedule": text("När", "Texten om när (schedule.description), översatt."),
+            "cost": text("Kostnad", "Texten om kostnaden (cost.description), översatt."),
+            "accessibility": texts("Tillgänglighet", "Tillgängligheten för varje plats (locations), översatt, i samma "
+                                   "ordning som platserna."),
         },
         required=("title", "summary", "description"),
     )
