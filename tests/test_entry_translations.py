@@ -66,3 +66,26 @@ def test_an_untranslated_entry_has_one_notice_and_no_note_per_field(sample_build
     assert "Adeeggan weli lama turjumin. Qoraalka waxaa lagu muujiyey iswiidhish." in html
     assert "fallback-note" not in html
     assert '<span lang="sv">Ansök i e-tjänsten' in html
+
+
+def test_a_translated_field_without_its_swedish_text_or_with_too_many_items_is_an_error(make_catalogue):
+    from insatsbas.reader import read_catalogue
+    from tests.conftest import TODAY, VALID_ENTRY
+
+    root = make_catalogue({"huddinge/sprakcafe.yml": VALID_ENTRY + """\
+translations:
+  en:
+    title: Language café
+    summary: Practise Swedish.
+    description: Every Tuesday.
+    schedule: Every Tuesday afternoon.
+    accessibility:
+      - Step-free entrance.
+""", })
+    problems = read_catalogue(root, today=TODAY).problems
+    messages = [(p.line, p.text()) for p in problems if p.is_error]
+    assert any("translations.en.schedule översätter schedule.description, som saknas" in message
+               for _, message in messages), messages
+    assert any("translations.en.accessibility har 1 rader, men locations har 0" in message
+               for _, message in messages), messages
+    assert all(line for line, _ in messages)
