@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 OUT ?= output
 
-.PHONY: serve build edit test test-shifted-clock lint docs docs-cli clean
+.PHONY: serve build edit test test-shifted-clock lint docs docs-cli fonts clean
 
 $(VENV)/.runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,18 @@ docs: $(VENV)/.test
 # docs/cli.md written again from the click commands (a test fails while it differs from `--help`).
 docs-cli: $(VENV)/.test
 	$(BIN)/cog -r docs/cli.md
+
+# The Tigrinya font, self-hosted (package data, committed): Noto Sans Ethiopic from the pinned npm package
+# @fontsource/noto-sans-ethiopic, subset with fontTools' pyftsubset to the Ethiopic syllables and punctuation
+# Tigrinya uses (about 45 KB), and to the letters of the language's own name for the language switch.
+FONT_SOURCE := node_modules/@fontsource/noto-sans-ethiopic/files/noto-sans-ethiopic-ethiopic-400-normal.woff2
+FONTS := insatsbas/theme/static/fonts
+fonts: $(VENV)/.test node_modules/.installed
+	$(BIN)/pyftsubset $(FONT_SOURCE) --unicodes="U+1200-135A,U+135D-137C" --layout-features='*' --flavor=woff2 \
+		--output-file=$(FONTS)/noto-sans-ethiopic-tigrinya.woff2
+	$(BIN)/pyftsubset $(FONT_SOURCE) --text="ትግርኛ" --layout-features='*' --flavor=woff2 \
+		--output-file=$(FONTS)/noto-sans-ethiopic-name.woff2
+	cp node_modules/@fontsource/noto-sans-ethiopic/LICENSE $(FONTS)/OFL.txt
 
 clean:
 	rm -rf $(OUT) $(dir $(OUT)).$(notdir $(OUT)).builds docs-site .pytest_cache node_modules

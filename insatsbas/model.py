@@ -11,7 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-UI_LANGUAGES = ("sv", "en", "ar")
+# The interface languages. A vocabulary's labels and the region's names are required in the first three (the
+# database has a column for each); in the others a missing one falls back to Swedish.
+UI_LANGUAGES = ("sv", "en", "ar", "prs", "so", "ti", "uk")
+REQUIRED_LANGUAGES = ("sv", "en", "ar")
 STATUSES = ("active", "paused", "ended", "draft")
 PUBLISHED_STATUSES = ("active", "paused")
 OWNER_TYPES = ("kommun", "myndighet", "region", "ideell", "privat")
@@ -178,9 +181,18 @@ class Cost:
 
 @dataclass(frozen=True)
 class Translation:
+    """An entry's text in another language: title, summary and description, and optionally the rest a reader
+    needs. What is left out is shown in Swedish (None: not translated)."""
+
     title: str
     summary: str
     description: str
+    how_to_apply: str | None = None
+    required_documents: tuple[str, ...] | None = None
+    eligibility: str | None = None
+    schedule: str | None = None
+    cost: str | None = None
+    accessibility: tuple[str, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -330,7 +330,34 @@ def check_entry_semantics(data: dict[str, Any], log: ProblemLog, today: date) ->
     if start and end and start > end:
         log.add(("schedule", "valid_to"), N_("valid_to ({end}) är före valid_from ({start})."),
                 start=start.isoformat(), end=end.isoformat())
+    check_translated_fields(data, log)
     return dates
+
+
+# A translation's optional fields and the Swedish text each translates (lists: item by item).
+TRANSLATED_TEXTS = {"how_to_apply": ("how_to_apply", "description"), "eligibility": ("eligibility", "description"),
+                    "schedule": ("schedule", "description"), "cost": ("cost", "description")}
+
+
+def check_translated_fields(data: dict[str, Any], log: ProblemLog) -> None:
+    """A translated field needs the Swedish text it translates, and a translated list no more items than the
+    Swedish one (accessibility: one per location), or the page could not show it."""
+    swedish_lists = {"required_documents": ("required_documents", len(data.get("required_documents") or ())),
+                     "accessibility": ("locations", len(data.get("locations") or ()))}
+    for language, translation in (data.get("translations") or {}).items():
+        for name, (group, key) in TRANSLATED_TEXTS.items():
+            if translation.get(name) and not (data.get(group) or {}).get(key):
+                log.add(("translations", language, name), N_(
+                    "translations.{code}.{field} översätter {swedish}, som saknas. Skriv den svenska texten "
+                    "i {swedish}, eller ta bort översättningen."), code=language, field=name,
+                    swedish=f"{group}.{key}")
+        for name, (swedish, count) in swedish_lists.items():
+            items = translation.get(name) or ()
+            if len(items) > count:
+                log.add(("translations", language, name), N_(
+                    "translations.{code}.{field} har {items} rader, men {swedish} har {count}. Skriv en rad för "
+                    "varje i {swedish}, i samma ordning."), code=language, field=name, items=len(items),
+                    swedish=swedish, count=count)
 
 
 def make_intervention(owner: str, slug: str, source: str, data: dict[str, Any],
@@ -375,9 +402,14 @@ def make_intervention(owner: str, slug: str, source: str, data: dict[str, Any],
         required_documents=tuple(data.get("required_documents") or ()),
         funding=tuple(data.get("funding") or ()),
         keywords=tuple(data.get("keywords") or ()),
-        translations={code: Translation(**text) for code, text in (data.get("translations") or {}).items()},
+        translations={code: translation(text) for code, text in (data.get("translations") or {}).items()},
         hsds_id=data.get("hsds_id"),
         unconfirmed=tuple(data.get("unconfirmed") or ()),
     )
 
 
+def translation(data: dict[str, Any]) -> Translation:
+    """A validated translation; a field left empty (`schedule:`) is not translated."""
+    lists = ("required_documents", "accessibility")
+    return Translation(**{key: (tuple(value) if key in lists else value)
+                          for key, value in data.items() if value not in (None, [], "")})

@@ -13,9 +13,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-LANGUAGES = ("sv", "en", "ar")
+from insatsbas.model import UI_LANGUAGES
+
+# The interface languages (insatsbas.model.UI_LANGUAGES): Swedish, English, Arabic, and the sample's largest
+# newcomer groups' Dari, Somali, Tigrinya and Ukrainian (whose catalogues say a translator has not checked them).
+LANGUAGES = UI_LANGUAGES
 SOURCE_LANGUAGE = "sv"
-RIGHT_TO_LEFT = frozenset({"ar"})
+RIGHT_TO_LEFT = frozenset({"ar", "prs"})
 
 # The output folder: the database beside the site, and the open data under /data/.
 DATABASE_NAME = "insatsbas.db"
@@ -35,6 +39,12 @@ PROFILE_BEACON = "sok/profil.gif"  # a /for-mig/ profile shown: municipality and
 HANDOUT_BEACON = "sok/lista.gif"  # a handout printed or its link copied: the number of entries
 BEACONS = (SEARCH_BEACON, CLICK_BEACON, PROFILE_BEACON, HANDOUT_BEACON)
 WORD_LIST = "sok/ordlista.json"
+
+# For search engines, at the root: every page with its language alternates, and what not to crawl (the web editor,
+# which insatsbas.editor.page publishes at /redigera/).
+SITEMAP = "sitemap.xml"
+ROBOTS = "robots.txt"
+EDITOR_PAGE = "redigera/"
 
 # Filters: each is a Pagefind filter on the entry pages, a parameter of /sok/'s address and of the search
 # beacon, and (with a vocabulary) the first part of the browse pages' paths (/kommun/huddinge/).
@@ -80,6 +90,12 @@ def url(path: str = "", lang: str = SOURCE_LANGUAGE) -> str:
 def language_root(out: Path, lang: str) -> Path:
     """The folder of a language's pages in the output."""
     return out if lang == SOURCE_LANGUAGE else out / lang
+
+
+def absolute_url(site_url: str | None, path: str = "", lang: str = SOURCE_LANGUAGE) -> str:
+    """The page's address with the site's public URL (region.yml's `site_url`) before it, or the root-relative
+    address when the site's URL is not known."""
+    return (site_url or "").rstrip("/") + url(path, lang)
 
 
 def entry_path(intervention_id: str) -> str:

@@ -44,7 +44,9 @@ def test_layout_orders_keys_as_the_schema_lists_its_properties(layout):
     assert layout["fields"]["schedule"]["fields"]["hours"]["items"]["keys"] == ["days", "opens", "closes"]
     # translations: one key per language the schema allows, in the vocabulary's order (en, ar first).
     assert layout["fields"]["translations"]["keys"][:2] == ["en", "ar"]
-    assert layout["fields"]["translations"]["each"]["keys"] == ["title", "summary", "description"]
+    assert layout["fields"]["translations"]["each"]["keys"] == [
+        "title", "summary", "description", "how_to_apply", "required_documents", "eligibility", "schedule", "cost",
+        "accessibility"]
 
 
 def test_layout_styles_come_from_the_schema(layout):

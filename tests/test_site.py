@@ -20,8 +20,10 @@ from click.testing import CliRunner
 
 from insatsbas.build import build
 from insatsbas.cli import cli
+from insatsbas.i18n import babel_locale, catalogue_credits
 from insatsbas.reader import load_catalogue
 from insatsbas.site import CONTENT_DIR, THEME_DIR, TRANSLATIONS_DIR, write_site
+from insatsbas.urls import LANGUAGES, SOURCE_LANGUAGE
 from tests.conftest import REPO, SAMPLE, TODAY, VALID_ENTRY, write
 
 HARMFUL = """\
@@ -228,8 +230,9 @@ def test_translated_entry_text_is_used_and_a_missing_translation_falls_back_to_s
 def test_only_entry_pages_are_marked_for_the_search_index(site):
     marked = {str(p.relative_to(site)) for p in site.rglob("*.html") if "data-pagefind-body" in p.read_text("utf-8")}
     assert marked
-    assert all(re.match(r"((en|ar)/)?insats/[^/]+/[^/]+/index\.html$", path) for path in marked), marked
-    assert len(marked) == 3 * 3
+    prefixes = "|".join(lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE)
+    assert all(re.match(rf"(({prefixes})/)?insats/[^/]+/[^/]+/index\.html$", path) for path in marked), marked
+    assert len(marked) == 3 * len(LANGUAGES)
 
 
 def test_entry_filters_come_from_the_model(site):
@@ -250,7 +253,7 @@ def test_build_writes_one_search_index_per_language(site):
     assert sorted(p.name for p in (site / "pagefind").iterdir() if p.is_dir()) == ["lan-01"]
     assert 'content="lan-01"' in page(site, "insats/huddinge/farlig-beskrivning")
     entry = json.loads((site / "pagefind" / "lan-01" / "pagefind-entry.json").read_text())
-    assert set(entry["languages"]) == {"sv", "en", "ar"}
+    assert set(entry["languages"]) == set(LANGUAGES)
     assert all(language["page_count"] == 3 for language in entry["languages"].values())
 
 
@@ -352,10 +355,10 @@ def placeholders(text: str) -> set[str]:
     return set(re.findall(r"%\((\w+)\)s", text)) | {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-@pytest.mark.parametrize("language", ["en", "ar"])
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE])
 def test_site_translations_are_complete(language):
     with (TRANSLATIONS_DIR / language / "LC_MESSAGES" / "messages.po").open("rb") as po:
-        catalogue = read_po(po, locale=language)
+        catalogue = read_po(po, locale=babel_locale(language))
     messages = site_messages()
     assert len(messages) > 100
     singular = [m for m in messages if isinstance(m, str)]
@@ -372,6 +375,33 @@ def test_site_translations_are_complete(language):
         # Every plural form of the language (Arabic has six), none empty, none with an unknown placeholder.
         assert isinstance(forms, tuple) and len(forms) == catalogue.num_plurals and all(forms), (one, forms)
         assert all(placeholders(form) <= placeholders(many) for form in forms), (one, forms)
+
+
+@pytest.mark.parametrize("language", [lang for lang in LANGUAGES if lang != SOURCE_LANGUAGE])
+def test_every_site_catalogue_says_who_translated_it_and_whether_a_translator_has_checked_it(language):
+    credits = catalogue_credits(language, TRANSLATIONS_DIR, "messages")
+    assert credits.translated_by and "FULL NAME" not in credits.translated_by
+    assert credits.reviewed_by
+    if language in ("prs", "so", "ti", "uk"):
+        assert credits.machine_translated and not credits.reviewed
+
+
+def test_pages_in_a_machine_translated_unchecked_language_say_so_and_others_do_not(site):
+    note = "maskinöversatt"
+    somali = (site / "so" / "index.html").read_text(encoding="utf-8")
+    assert "Qoraalka bogga ee luqaddan waxaa turjumay mashiin, turjubaan ma hubin." in somali
+    english = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'class="translation-note"' not in english and note not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_catalogue_checked_by_a_translator_is_not_called_unchecked(tmp_path):
+    folder = tmp_path / "uk" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    source = (TRANSLATIONS_DIR / "uk" / "LC_MESSAGES" / "messages.po").read_text(encoding="utf-8")
+    (folder / "messages.po").write_text(source.replace("# Reviewed-By: none", "# Reviewed-By: Olena K., 2027-01-10"),
+                                        encoding="utf-8")
+    credits = catalogue_credits("uk", tmp_path, "messages")
+    assert credits.reviewed and credits.reviewed_by == "Olena K., 2027-01-10"
 
 
 def test_local_server_serves_the_site_with_the_types_pagefind_needs(site):

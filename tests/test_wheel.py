@@ -25,6 +25,7 @@ import pytest
 from whoosh import index as whoosh_index
 
 from insatsbas.reader import load_catalogue
+from insatsbas.urls import LANGUAGES, language_prefix
 from tests.conftest import REPO, SAMPLE, TODAY, write
 
 PIP = [sys.executable, "-m", "pip", "--disable-pip-version-check"]
@@ -152,4 +153,5 @@ def test_a_regions_templates_and_pages_beside_its_catalogue_override_the_package
     assert '<meta name="region" content="سودرتورن">' in (out / "ar" / "sok" / "index.html").read_text(encoding="utf-8")
     assert "Vår egen sida om katalogen." in (out / "om" / "index.html").read_text(encoding="utf-8")
     assert "Skriv till oss." in (out / "en" / "kontakt" / "index.html").read_text(encoding="utf-8")
-    assert listing(out) == listing(region_build) | {f"{lang}kontakt/index.html" for lang in ("", "en/", "ar/")}
+    assert listing(out) == listing(region_build) | {f"{language_prefix(lang).lstrip('/')}kontakt/index.html"
+                                                    for lang in LANGUAGES}

@@ -274,7 +274,10 @@ def field_values(entry: Intervention) -> list[tuple[str, str]]:
     values += [(code, str(value)) for code, value in optional if value is not None]
     values += [("keywords", keyword) for keyword in entry.keywords]
     for language, translation in entry.translations.items():
-        values += [(f"translations.{language}.{field}", getattr(translation, field)) for field in terms.TRANSLATED_FIELDS]
+        for field in terms.TRANSLATED_FIELDS:
+            value = getattr(translation, field)
+            items = value if field in terms.TRANSLATED_LISTS else (value,)
+            values += [(f"translations.{language}.{field}", item) for item in items or () if item is not None]
     return values
 
 

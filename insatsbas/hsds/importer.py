@@ -728,11 +728,12 @@ class Conversion:
         for code, values in self.fields.items():
             parts = code.split(".")
             if parts[0] == "translations" and len(parts) == 3:
-                found[parts[1]][parts[2]] = values[0]
+                found[parts[1]][parts[2]] = list(values) if parts[2] in terms.TRANSLATED_LISTS else values[0]
         complete = {}
         for language, texts in found.items():
-            if language != "sv" and set(texts) == set(terms.TRANSLATED_FIELDS) and len(texts["summary"]) <= SUMMARY_MAX:
-                complete[language] = {name: texts[name] for name in terms.TRANSLATED_FIELDS}
+            if (language != "sv" and set(terms.REQUIRED_TRANSLATED_FIELDS) <= set(texts)
+                    and len(texts["summary"]) <= SUMMARY_MAX):
+                complete[language] = {name: texts[name] for name in terms.TRANSLATED_FIELDS if name in texts}
             else:
                 self.not_kept(f"translations.{language}", texts, Message(N_("ofullständig översättning")))
         return complete

@@ -69,7 +69,13 @@ FIELD_TERMS = {
     "locations.city": ("Ort", "Platsens ort, när gatuadress eller postnummer saknas."),
 }
 PARTIAL_ADDRESS_FIELDS = ("address", "postal_code", "city")
-TRANSLATED_FIELDS = {"title": "Titel", "summary": "Sammanfattning", "description": "Beskrivning"}
+TRANSLATED_FIELDS = {"title": "Titel", "summary": "Sammanfattning", "description": "Beskrivning",
+                     "how_to_apply": "Så ansöker du", "required_documents": "Ta med", "eligibility": "Vem kan delta",
+                     "schedule": "När", "cost": "Kostnad", "accessibility": "Tillgänglighet"}
+# Every translation has these; the others may be left out (and are then shown in Swedish).
+REQUIRED_TRANSLATED_FIELDS = ("title", "summary", "description")
+# Translated lists: one attribute per item, in order.
+TRANSLATED_LISTS = ("required_documents", "accessibility")
 LABEL_FIELDS = {"label": "Etikett", "description": "Förklaring"}
 
 

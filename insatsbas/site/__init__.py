@@ -22,11 +22,12 @@ from pelican import Pelican
 from pelican.log import console
 from pelican.settings import read_settings
 
-from insatsbas.i18n import translations
+from insatsbas.i18n import catalogue_credits, translations
 from insatsbas.incremental import BuildRun, link_or_copy
 from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
 from insatsbas.site import plugin
+from insatsbas.site.findability import write_findability
 from insatsbas.site.opendata import write_open_data
 from insatsbas.site.reuse import Rendering, SiteIncrement
 from insatsbas.site.search_aids import write_beacons
@@ -130,6 +131,7 @@ def write_site(catalogue: Catalogue, out: Path, progress: Progress = QUIET, *, p
         for rendering in render_languages(data, out, sources, increment, progress):
             increment.absorb(rendering)
         write_beacons(out)
+        write_findability(out, catalogue.region.site_url)
     increment.find_changed_pages()
     progress.step(f"  Sidor: {increment.rendered} renderade, {increment.reused} återanvända")
     write_open_data(catalogue, out)
@@ -176,7 +178,8 @@ def render_language(data: SiteData, lang: str, out: Path, sources: Sources, incr
                     progress: Progress = QUIET) -> Rendering:
     progress.step(f"  {lang} …")
     rendering = increment.for_language()
-    view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"))
+    credits = catalogue_credits(lang, TRANSLATIONS_DIR, "messages") if lang != SOURCE_LANGUAGE else None
+    view = SiteView(data, lang, translations(lang, TRANSLATIONS_DIR, "messages"), credits)
     run_pelican(pelican_settings(view, out, sources, rendering))
     write_word_list(view, language_root(out, lang))
     return rendering.result()

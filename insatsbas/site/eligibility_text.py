@@ -16,6 +16,7 @@ from gettext import NullTranslations
 
 from babel.lists import format_list
 
+from insatsbas.i18n import babel_locale
 from insatsbas.model import Eligibility, Term
 
 ADULT_AGE = 18
@@ -87,7 +88,7 @@ def _statuses(t: NullTranslations, statuses: Collection[str], terms: Mapping[str
         ordered = [slug for slug in ordered if slug not in PERMIT_STATUSES]
         ordered.insert(first, "permit")
     phrases = [_status_phrase(t, slug, terms, lang) for slug in ordered]
-    return format_list(phrases, style="or", locale=lang)
+    return format_list(phrases, style="or", locale=babel_locale(lang))
 
 
 def _time(t: NullTranslations, rule: Eligibility) -> str | None:

@@ -16,6 +16,7 @@ from babel.dates import format_date, get_day_names
 from markupsafe import Markup
 
 from insatsbas import urls
+from insatsbas.i18n import Credits, babel_locale
 from insatsbas.markup import render_markdown
 from insatsbas.model import WEEKDAYS, Catalogue, Intervention, Location, Term
 from insatsbas.site.eligibility import EligibilityScales
@@ -25,7 +26,9 @@ from insatsbas.site.partitions import SearchPartitions
 from insatsbas.site.search_aids import EntrySynonyms, SynonymMatcher, synonym_words
 from insatsbas.urls import LANGUAGES, RIGHT_TO_LEFT, SOURCE_LANGUAGE
 
-LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "ar": "العربية"}
+# Each language's name in itself, for the language switch.
+LANGUAGE_NAMES = {"sv": "Svenska", "en": "English", "ar": "العربية", "prs": "دری", "so": "Soomaali", "ti": "ትግርኛ",
+                  "uk": "Українська"}
 # A word on every entry page, in every language: /for-mig/ searches it with its filters instead of running
 # a filter-only search, which makes Pagefind load every chunk of the word index (130 of 350 KB on the sample,
 # and the whole index of a large catalogue); this way it loads the one chunk that holds this word.
@@ -122,6 +125,26 @@ class EntryText:
 
 
 @dataclass(frozen=True)
+class FieldText:
+    """One of an entry's other texts (how to apply, eligibility ...) as a page shows it: in the page's language
+    when the entry's translation has it, else in Swedish; `note` when the entry is translated but this field is
+    not, so that the page says so beside it."""
+
+    value: str
+    lang: str
+    note: bool = False
+
+
+# The Swedish text of each translatable field beside title, summary and description.
+SWEDISH_FIELDS = {
+    "how_to_apply": lambda entry: entry.how_to_apply.description,
+    "eligibility": lambda entry: entry.eligibility.description,
+    "schedule": lambda entry: entry.schedule.description if entry.schedule else None,
+    "cost": lambda entry: entry.cost.description,
+}
+
+
+@dataclass(frozen=True)
 class TermLink:
     term: Term
     label: str
@@ -140,8 +163,10 @@ class SiteView:
     search_weights = SEARCH_WEIGHTS
     search_ranking = SEARCH_RANKING
 
-    def __init__(self, data: SiteData, lang: str, translations: NullTranslations | None = None):
+    def __init__(self, data: SiteData, lang: str, translations: NullTranslations | None = None,
+                 credits: Credits | None = None):
         self.data = data
+        self.credits = credits
         self.catalogue = data.catalogue
         self.lang = lang
         self.dir = "rtl" if lang in RIGHT_TO_LEFT else "ltr"
@@ -162,6 +187,16 @@ class SiteView:
     def url(self, path: str = "", lang: str | None = None) -> str:
         """The root-relative address of a language-neutral path ("insats/a/b/") in a language."""
         return urls.url(path, lang or self.lang)
+
+    def absolute_url(self, path: str = "", lang: str | None = None) -> str:
+        """The public address (region.yml's `site_url` before the path) for canonical and hreflang links and
+        the sitemap; root-relative when the region has not given its site's URL."""
+        return urls.absolute_url(self.catalogue.region.site_url, path, lang or self.lang)
+
+    def alternates(self, path: str) -> list[tuple[str, str]]:
+        """(hreflang, address) of the page in every language, and Swedish as the default for other languages."""
+        return [*((lang, self.absolute_url(path, lang)) for lang in self.languages),
+                ("x-default", self.absolute_url(path, SOURCE_LANGUAGE))]
 
     @staticmethod
     def entry_path(entry: Intervention) -> str:
@@ -185,6 +220,38 @@ class SiteView:
             return EntryText(t.title, " ".join(t.summary.split()), t.description, self.lang, True, self.data)
         return EntryText(entry.title, entry.summary, entry.description, SOURCE_LANGUAGE, self.lang == SOURCE_LANGUAGE,
                          self.data)
+
+    def field_text(self, entry: Intervention, name: str) -> FieldText | None:
+        """A text field of the entry (SWEDISH_FIELDS) in this language, or in Swedish; None when it has none."""
+        swedish = SWEDISH_FIELDS[name](entry)
+        if not swedish:
+            return None
+        return self._in_language(entry, getattr(self._translation(entry), name, None), swedish)
+
+    def list_texts(self, entry: Intervention, name: str) -> list[FieldText | None]:
+        """The items of a list field (required_documents, or accessibility: one per location) in this language,
+        item by item, or in Swedish."""
+        if name == "accessibility":
+            swedish: tuple[str | None, ...] = tuple(location.accessibility for location in entry.locations)
+        else:
+            swedish = entry.required_documents
+        translated = getattr(self._translation(entry), name, None) or ()
+        return [self._in_language(entry, translated[i] if i < len(translated) else None, text) if text else None
+                for i, text in enumerate(swedish)]
+
+    def _translation(self, entry: Intervention):
+        return entry.translations.get(self.lang) if self.lang != SOURCE_LANGUAGE else None
+
+    def _in_language(self, entry: Intervention, translated: str | None, swedish: str) -> FieldText:
+        if self.lang == SOURCE_LANGUAGE:
+            return FieldText(swedish, SOURCE_LANGUAGE)
+        if translated:
+            return FieldText(translated, self.lang)
+        return FieldText(swedish, SOURCE_LANGUAGE, note=self.lang in entry.translations)
+
+    def field_attrs(self, text: FieldText) -> str:
+        """The lang (and dir) of a field shown in Swedish on a page in another language."""
+        return "" if text.lang == self.lang else self.sv_attrs()
 
     def synonym_text(self, entry: Intervention, text: EntryText) -> tuple[str, str]:
         """The entry's synonyms as hidden text for Pagefind: (weighted like a heading, like body text)."""
@@ -248,10 +315,10 @@ class SiteView:
     # --- dates and times -----------------------------------------------------------------------
 
     def format_date(self, value: date) -> str:
-        return format_date(value, format="long", locale=self.lang)
+        return format_date(value, format="long", locale=babel_locale(self.lang))
 
     def day_names(self, days: Iterable[str]) -> str:
-        names = get_day_names("wide", locale=self.lang)
+        names = get_day_names("wide", locale=babel_locale(self.lang))
         text = ", ".join(names[WEEKDAYS.index(day)] for day in days)
         return text[:1].upper() + text[1:]
 

@@ -25,7 +25,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from insatsbas.model import OWNER_TYPES, UI_LANGUAGES, WEEKDAYS, Vocabularies
+from insatsbas.model import OWNER_TYPES, REQUIRED_LANGUAGES, UI_LANGUAGES, WEEKDAYS, Vocabularies
 from insatsbas.sources.codes import CodeList, code_lists
 
 SCHEMA_PATH = Path("schema") / "insats.schema.json"
@@ -186,11 +186,20 @@ def entry_schema(vocabularies: Vocabularies) -> dict[str, Any]:
     languages = codes["languages"]
     summary = {"allOf": [{"pattern": NO_HTML, "patternErrorMessage": HTML_MESSAGE}]}
     translation = group(
-        "Översättning", "Titel, sammanfattning och beskrivning på ett annat språk.",
+        "Översättning", "Titel, sammanfattning och beskrivning på ett annat språk, och gärna det övriga som en läsare "
+        "behöver. Det som inte är översatt visas på svenska, med en notis.",
         {
             "title": text("Titel", "Insatsens namn på språket."),
             "summary": text("Sammanfattning", f"Högst {SUMMARY_MAX} tecken.", maxLength=SUMMARY_MAX, **summary),
             "description": text("Beskrivning", "Beskrivningen på språket, i Markdown.", contentMediaType=MARKDOWN),
+            "how_to_apply": text("Så ansöker du", "Texten under Så ansöker du (how_to_apply.description), översatt."),
+            "required_documents": texts("Ta med", "Handlingarna att ta med (required_documents), översatta, i samma "
+                                        "ordning."),
+            "eligibility": text("Vem kan delta", "Texten om vem som kan delta (eligibility.description), översatt."),
+            "schedule": text("När", "Texten om när (schedule.description), översatt."),
+            "cost": text("Kostnad", "Texten om kostnaden (cost.description), översatt."),
+            "accessibility": texts("Tillgänglighet", "Tillgängligheten för varje plats (locations), översatt, i samma "
+                                   "ordning som platserna."),
         },
         required=("title", "summary", "description"),
     )
@@ -404,11 +413,11 @@ def value_by_value(name: str, low: str, high: str, maximum: int, message: str) -
 
 def vocabulary_schema(name: str) -> dict[str, Any]:
     label = group(
-        "Etikett", "Termen på svenska, engelska och arabiska.",
-        {language: text(language, "") for language in UI_LANGUAGES}, required=UI_LANGUAGES,
+        "Etikett", "Termen på svenska, engelska och arabiska (och gärna på dari, somaliska, tigrinja och ukrainska).",
+        {language: text(language, "") for language in UI_LANGUAGES}, required=REQUIRED_LANGUAGES,
     )
     description = group("Förklaring", "", {language: text(language, "") for language in UI_LANGUAGES},
-                        required=UI_LANGUAGES)
+                        required=REQUIRED_LANGUAGES)
     properties: dict[str, Any] = {
         "slug": text("Kod", "", pattern=SLUG_PATTERN),
         "label": label,
@@ -431,7 +440,7 @@ def vocabulary_schema(name: str) -> dict[str, Any]:
 def region_schema() -> dict[str, Any]:
     def in_every_language(title: str, description: str) -> dict[str, Any]:
         return group(title, description, {language: text(language, "") for language in UI_LANGUAGES},
-                     required=UI_LANGUAGES)
+                     required=REQUIRED_LANGUAGES)
 
     return group(
         "region.yml", "Regionen som katalogen gäller.",

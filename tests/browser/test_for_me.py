@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from insatsbas.urls import LANGUAGES, language_prefix
 from tests.browser.conftest import SCREENSHOTS, Visit
 
 axe = Axe()
@@ -23,7 +24,7 @@ UNACCOMPANIED_MINOR = {"status": "ensamkommande", "age": 17, "kommun": "haninge"
 WOMAN_WITH_PERMIT = {"status": "uppehallstillstand", "age": 45, "kommun": "botkyrka", "months": 40}
 PROFILES = {"asylum-seeker-30-sodertalje": ASYLUM_SEEKER, "unaccompanied-17-haninge": UNACCOMPANIED_MINOR,
             "woman-45-permit-40-months-botkyrka": WOMAN_WITH_PERMIT}
-LANGUAGE_PREFIXES = {"sv": "/", "en": "/en/", "ar": "/ar/"}
+LANGUAGE_PREFIXES = {lang: language_prefix(lang) for lang in LANGUAGES}
 PROFILE_QUERY_BUDGET = 300 * 1024
 
 
