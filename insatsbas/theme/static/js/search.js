@@ -331,7 +331,9 @@ async function hasUnknownWord(query, found) {
 async function searchWithCorrection(state, isCurrent) {
   const filters = pagefindFilters(state);
   let found = await searchForms(pagefind, state.query, filters);
-  const synonymsOnly = correctableWords(state.query).every((word) => isSynonymWord(word, synonymGroups));
+  // A query of numbers alone ("19121212-1212") has no words, and is not a query of synonyms.
+  const words = correctableWords(state.query);
+  const synonymsOnly = words.length > 0 && words.every((word) => isSynonymWord(word, synonymGroups));
   if (found && state.query && !synonymsOnly && await hasUnknownWord(state.query, found)) {
     found = { results: [], filters: {} };
   }
