@@ -105,3 +105,14 @@ def test_a_query_that_names_no_category_or_provider_loads_no_filter_index(page: 
     requested.clear()
     searched(page, "svenska")  # names the SFI category: its filter is searched
     assert [url for url in requested if url.endswith(".pf_filter")]
+
+
+def test_a_named_categorys_entries_never_follow_a_search_the_reader_limited_to_other_categories(page: Page):
+    page.goto("/sok/?q=f%C3%B6r%C3%A4ldrast%C3%B6d&kategori=halsa")
+    wait_for_results(page)
+    ranked = result_ids(page)
+    assert ranked
+    # Parenting entries outside "Hälsa och stöd" (the Försäkringskassan meeting is "Rådgivning och vägledning").
+    outside = {"varmdo/foraldragrupp-familjecentralen", "forsakringskassan/foraldrapenning-familjecentralen-handen",
+               "botkyrka/foraldraskap-i-sverige"}
+    assert not outside & set(ranked)

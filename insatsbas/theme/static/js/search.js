@@ -138,9 +138,9 @@ async function searchForms(instance, query, filters, labels = categoryLabels) {
     all = appendResponses(all, mergeResponses(single));
   }
   // A query that names a category and still finds less than a page is followed by the category's other entries
-  // ("föräldrastöd": the parenting groups that do not use the word).
+  // ("föräldrastöd": the parenting groups that do not use the word), unless the reader chose categories.
   const category = named[1];
-  if (!category || all.results.length >= PAGE_SIZE) return all;
+  if (!category || filters[site.filters.category] || all.results.length >= PAGE_SIZE) return all;
   return appendResponses(all, await instance.search(null, { filters: { ...filters, ...category } }));
 }
 
