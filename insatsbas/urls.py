@@ -122,5 +122,5 @@ def script_setup() -> dict[str, Any]:
         "handoutUses": {"print": HANDOUT_USES[0], "share": HANDOUT_USES[1]},
         "filters": {"municipality": MUNICIPALITY, "category": CATEGORY, "targetGroup": TARGET_GROUP,
                     "language": LANGUAGE, "free": FREE, "residenceStatus": RESIDENCE_STATUS, "age": AGE,
-                    "months": MONTHS},
+                    "months": MONTHS, "provider": PROVIDER},
     }

@@ -152,6 +152,18 @@ def test_the_sample_word_lists_stay_within_50_kb(sample_build):
     assert max(sizes.values()) <= 50 * 1024
 
 
+def test_the_search_page_names_the_providers_a_synonym_group_names_and_other_languages_category_labels(sample_build):
+    # theme/static/js/synonyms.js ranks the entries of a provider the query names ("af") and of the categories
+    # a word of the query names first; the page carries what it needs, so deciding costs no request.
+    html = (sample_build / "sok/index.html").read_text("utf-8")
+    setup = json.loads(re.search(r'id="search-synonyms">([^<]*)<', html).group(1))
+    assert setup["providers"] == ["Arbetsförmedlingen", "Försäkringskassan"]  # "af", "fk"; not "Svenska kyrkan"
+    languages = json.loads(re.search(r'id="search-languages">([^<]*)<', html).group(1))
+    english = next(language for language in languages if language["lang"] == "en")
+    assert ["sfi", "SFI – Swedish for immigrants"] in english["categories"]
+    assert 'value="sfi"' in html and "SFI – svenska för invandrare" in html  # the page's own labels: the filter
+
+
 def test_the_search_page_knows_the_catalogues_misspellings_and_sends_no_referrer(sample_build):
     html = (sample_build / "sok/index.html").read_text("utf-8")
     embedded = re.search(r'<script type="application/json" id="search-misspellings">(.*?)</script>', html, re.S)

@@ -90,7 +90,14 @@ class SiteData:
         stems): only those stand in for a typed word, because Pagefind searches a word it does not have
         as the longest indexed word it starts with ("svenskkurs" as "svensk")."""
         present = set().union(*(self.synonyms(entry).present for entry in self.published))
-        return {"groups": [list(group) for group in self.catalogue.synonyms.groups], "present": sorted(present)}
+        groups = [list(group) for group in self.catalogue.synonyms.groups]
+        return {"groups": groups, "present": sorted(present), "providers": self.providers_in_groups(groups)}
+
+    def providers_in_groups(self, groups: list[list[str]]) -> list[str]:
+        """The providers (values of the provider filter) whose name is a member of a synonym group: a query
+        for the group ("af") ranks their entries first (theme/static/js/synonyms.js)."""
+        members = {member.casefold() for group in groups for member in group}
+        return sorted({entry.provider.name for entry in self.published if entry.provider.name.casefold() in members})
 
     @cached_property
     def synonym_matcher(self) -> SynonymMatcher:
@@ -260,12 +267,15 @@ class SiteView:
     def other_search_languages(self) -> list[dict[str, str]]:
         """The other interface languages, in the site's order, for a query typed in one of them: the
         language, its name in this page's language, its script (a query is looked up only in the lists of
-        its own script), its word list and its search page."""
+        its own script), its word list, its search page and its category labels (a query names a category
+        in its own language: "swedish" names "SFI – Swedish for immigrants")."""
         def name(lang: str) -> str:
             label = self.label("languages", lang)
             return label.lower() if self.lang == SOURCE_LANGUAGE else label
         return [{"lang": lang, "name": name(lang), "script": "Arabic" if lang in RIGHT_TO_LEFT else "Latin",
-                 "words": urls.url(urls.WORD_LIST, lang), "search": urls.url(urls.SEARCH_PAGE, lang)}
+                 "words": urls.url(urls.WORD_LIST, lang), "search": urls.url(urls.SEARCH_PAGE, lang),
+                 "categories": [[term.slug, term.label_in(lang)]
+                                for term in self.catalogue.vocabularies.categories.values()]}
                 for lang in LANGUAGES if lang != self.lang]
 
     def sv_attrs(self) -> str:

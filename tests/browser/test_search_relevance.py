@@ -71,3 +71,48 @@ def test_a_two_word_need_that_finds_little_is_followed_by_what_each_word_finds(p
     assert ranked[0] == "roda-korset-sodertorn/laxhjalp-tumba"  # both words: first
     homework = {entry for entry, grade in grades("läxhjälp").items() if grade == 2}
     assert len(homework & set(ranked[:10])) >= 4  # then the other homework clubs, which lack "tumba"
+
+
+def test_an_abbreviation_of_a_provider_lists_that_providers_entries_first(page: Page):
+    # "af" is Arbetsförmedlingen (catalogue/synonyms.yml), the provider of eight entries; other entries only
+    # mention it ("anmäl dig via Arbetsförmedlingen") and came first before.
+    ranked = searched(page, "af")
+    own = [entry for entry in ranked if entry.startswith("arbetsformedlingen/")]
+    assert len(own) >= 5 and ranked[:len(own)] == own
+
+
+def test_a_word_of_a_category_label_puts_that_categorys_entries_first(page: Page):
+    # "svenska" is a word of "SFI – svenska för invandrare": the SFI courses fill the first page, above titles
+    # that merely say "svenska".
+    ranked = searched(page, "svenska")
+    assert all(grades("svenska").get(entry) == 2 for entry in ranked[:10])
+
+
+def test_a_query_that_names_a_category_and_finds_little_is_followed_by_that_categorys_entries(page: Page):
+    # "föräldrastöd" is in four entries' text; "föräldraskapsstöd", its synonym, begins with "Föräldraskap", a
+    # word of the category "Föräldraskap och familj", whose other parenting groups follow.
+    ranked = searched(page, "föräldrastöd")
+    parenting = {entry for entry, grade in grades("föräldrastöd").items() if grade == 2}
+    assert len(ranked) > 4
+    assert len(parenting & set(ranked[:10])) >= 5
+
+
+def test_a_query_that_names_no_category_or_provider_loads_no_filter_index(page: Page):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    searched(page, "läxhjälp")
+    assert requested and not [url for url in requested if url.endswith(".pf_filter")]
+    requested.clear()
+    searched(page, "svenska")  # names the SFI category: its filter is searched
+    assert [url for url in requested if url.endswith(".pf_filter")]
+
+
+def test_a_named_categorys_entries_never_follow_a_search_the_reader_limited_to_other_categories(page: Page):
+    page.goto("/sok/?q=f%C3%B6r%C3%A4ldrast%C3%B6d&kategori=halsa")
+    wait_for_results(page)
+    ranked = result_ids(page)
+    assert ranked
+    # Parenting entries outside "Hälsa och stöd" (the Försäkringskassan meeting is "Rådgivning och vägledning").
+    outside = {"varmdo/foraldragrupp-familjecentralen", "forsakringskassan/foraldrapenning-familjecentralen-handen",
+               "botkyrka/foraldraskap-i-sverige"}
+    assert not outside & set(ranked)

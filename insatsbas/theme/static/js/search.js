@@ -11,7 +11,9 @@ import { site } from "./site.js";
 import {
   correctableWords, correctQuery, fold, knownCorrection, knownIn, normalise, parseWordList, significantWords,
 } from "./spelling.js";
-import { appendResponses, isSynonymWord, mergeResponses, queryForms } from "./synonyms.js";
+import {
+  appendResponses, isSynonymWord, labelWords, mergeResponses, namedCategories, namedValues, queryForms, rankNamedFirst,
+} from "./synonyms.js";
 import { format, pageLanguage, strings } from "./strings.js";
 
 const PAGE_SIZE = 10;
@@ -30,8 +32,10 @@ const misspellings = strings("search-misspellings");
 const synonymSetup = strings("search-synonyms");
 const synonymGroups = synonymSetup.groups || [];
 const presentSynonyms = new Set(synonymSetup.present || []);
+const namedProviders = synonymSetup.providers || [];
 // The other interface languages' word lists, for a query typed in one of them (English on the Swedish page).
-// [{ lang: "en", name: "engelska", script: "Latin", words: "/en/sok/ordlista.json", search: "/en/sok/" }, ...]
+// [{ lang: "en", name: "engelska", script: "Latin", words: "/en/sok/ordlista.json", search: "/en/sok/",
+//    categories: [[slug, label], ...] }, ...]
 const otherLanguages = strings("search-languages");
 const form = document.getElementById("search-form");
 const input = document.getElementById("q");
@@ -44,6 +48,9 @@ const regionLine = document.getElementById("search-region");
 const regionChoice = document.getElementById("lan");
 const filterGroups = [...form.querySelectorAll("[data-filter]")];
 const filterKeys = filterGroups.map((group) => group.dataset.filter);
+// The categories' labels on the page (the checkboxes of the category filter), for synonyms.js.
+const categoryLabels = labelWords([...form.querySelectorAll(`[data-filter="${site.filters.category}"] input`)]
+  .map((box) => [box.value, box.labels[0].firstChild.textContent]));
 
 let pagefind;
 let searchedKeys = [];
@@ -116,16 +123,44 @@ async function usePagefind(state) {
   return instance;
 }
 
-// The query and its synonym forms searched together, the results merged.
-// The query and its synonym forms searched together, the results merged. A query of several words that finds
-// less than a page is followed by what its words find one by one ("språkcafé nacka": Nacka's language café
-// first, then the other language cafés), ranked below every entry that has all the words.
-async function searchForms(instance, query, filters) {
-  const all = await searchEveryForm(instance, query, filters);
+// The query and its synonym forms searched together, the results merged, the entries of the provider and the
+// categories the query names first. A query of several words that finds less than a page is followed by what
+// its words find one by one ("språkcafé nacka": Nacka's language café first, then the other language cafés),
+// ranked below every entry that has all the words.
+async function searchForms(instance, query, filters, labels = categoryLabels) {
+  const named = namedFilters(query, labels);
+  const found = await searchNamedFirst(instance, query, filters, named);
   const words = query ? correctableWords(query) : [];
-  if (!all || words.length < 2 || all.results.length >= PAGE_SIZE) return all;
-  const single = await Promise.all(words.map((word) => searchEveryForm(instance, word, filters)));
-  return appendResponses(all, mergeResponses(single));
+  if (!found || found.results.length >= PAGE_SIZE) return found;
+  let all = found;
+  if (words.length >= 2) {
+    const single = await Promise.all(words.map((word) => searchNamedFirst(instance, word, filters, named)));
+    all = appendResponses(all, mergeResponses(single));
+  }
+  // A query that names a category and still finds less than a page is followed by the category's other entries
+  // ("föräldrastöd": the parenting groups that do not use the word), unless the reader chose categories.
+  const category = named[1];
+  if (!category || filters[site.filters.category] || all.results.length >= PAGE_SIZE) return all;
+  return appendResponses(all, await instance.search(null, { filters: { ...filters, ...category } }));
+}
+
+// The provider and the categories the query names (synonyms.js), as filters: [provider, categories], each
+// null when nothing is named. Read from the page, so a query that names none costs no request.
+function namedFilters(query, labels) {
+  if (!query) return [null, null];
+  const forms = [normalise(query), ...queryForms(query, synonymGroups)];
+  const filter = (key, values) => (values.length ? { [key]: { any: values } } : null);
+  return [filter(site.filters.provider, namedValues(forms, namedProviders)),
+    filter(site.filters.category, namedCategories(forms, labels))];
+}
+
+// The query's results with the named provider's, then the named categories' entries first: the query searched
+// again within each named filter (the same words' index, and that filter's).
+async function searchNamedFirst(instance, query, filters, named) {
+  const within = (filter) => (filter ? searchEveryForm(instance, query, { ...filters, ...filter }) : null);
+  const [found, ...narrowed] = await Promise.all([searchEveryForm(instance, query, filters), ...named.map(within)]);
+  const ids = (response) => new Set(response ? response.results.map((result) => result.id) : []);
+  return rankNamedFirst(found, ...narrowed.map(ids));
 }
 
 async function searchEveryForm(instance, query, filters) {
@@ -350,7 +385,7 @@ async function searchWithCorrection(state, isCurrent) {
   const foreign = await foreignLanguageOf(state.query, counts);
   if (foreign && isCurrent()) {
     const instance = await pagefindOver(partitions, searchedKeys, SEARCH_OPTIONS, foreign);
-    const other = await searchForms(instance, state.query, filters);
+    const other = await searchForms(instance, state.query, filters, labelWords(languageInfo(foreign).categories));
     if (other && other.results.length) return { ...none, found: mergeResponses([found, other]), foreign };
     return none;
   }

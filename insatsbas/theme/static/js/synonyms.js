@@ -78,3 +78,67 @@ export function appendResponses(first, then) {
   const seen = new Set(first.results.map((result) => result.id));
   return { ...first, results: [...first.results, ...then.results.filter((result) => !seen.has(result.id))] };
 }
+
+// --- what the query names comes first ----------------------------------------------------------------
+// Pagefind ranks by where a word is (the title above the category label),
+// so for "svenska" a title that merely says the word outranks an SFI course, whose category is "SFI – svenska
+// för invandrare"; and "af" (Arbetsförmedlingen) finds the pages that mention the agency before its own
+// entries, since a provider's name is weighted lowest. So, among the results the query found:
+//   1. the entries of the provider the whole query (or one of its synonym forms) names, then
+//   2. the entries in a category whose label has a word of the query (or of a synonym form), then
+//   3. the rest, each part in Pagefind's order.
+// The categories are the category filter's values, with their labels on the page; the providers are those whose
+// name is a member of a synonym group (also on the page), so "af" names Arbetsförmedlingen.
+
+const WORDS = /[\p{L}\p{N}]+/gu;
+// Shorter query words name nothing inside a longer query ("i", "på"); a word this long or longer may name a
+// label word it begins, as Pagefind finds a typed word by its beginning ("mentor" names "Mentorskap").
+const MIN_WORD = 3;
+const MIN_PREFIX = 4;
+// The tiers as score factors, so that merged responses (the query's forms, another language's index) keep them.
+const PROVIDER_TIER = 1e6;
+const CATEGORY_TIER = 1e3;
+
+function words(text) {
+  return normalise(text).match(WORDS) || [];
+}
+
+// [[value, label], ...] -> [[value, Set of the label's own words]]: a word that several labels share ("och",
+// "and") says nothing about which category is meant.
+export function labelWords(labels) {
+  const uses = new Map();
+  const split = labels.map(([value, label]) => [value, new Set(words(label))]);
+  for (const [, set] of split) for (const word of set) uses.set(word, (uses.get(word) || 0) + 1);
+  return split.map(([value, set]) => [value, new Set([...set].filter((word) => uses.get(word) === 1))]);
+}
+
+// A label word this long or longer names a query word it begins: a compound is about its first part
+// ("föräldraskapsstöd" names "Föräldraskap och familj"); shorter ones ("för") begin too many words.
+const MIN_HEAD = 5;
+
+function namesWord(typed, own) {
+  const length = [...typed].length;
+  if (length < MIN_WORD) return false;
+  return own.has(typed) || [...own].some((word) => (length >= MIN_PREFIX && word.startsWith(typed))
+    || ([...word].length >= MIN_HEAD && typed.startsWith(word)));
+}
+
+// The category values whose label has a word of one of the query's forms.
+export function namedCategories(forms, labels) {
+  const typed = new Set(forms.flatMap(words));
+  return labels.filter(([, own]) => [...typed].some((word) => namesWord(word, own))).map(([value]) => value);
+}
+
+// The values (providers' names) that one of the query's forms names as a whole.
+export function namedValues(forms, values) {
+  const typed = new Set(forms.map((form) => normalise(form.replace(/"/g, ""))));
+  return values.filter((value) => typed.has(normalise(value)));
+}
+
+// `response` with the results in `providerIds` first, then those in `categoryIds`, each part in score order.
+export function rankNamedFirst(response, providerIds, categoryIds) {
+  if (!response || (!providerIds.size && !categoryIds.size)) return response;
+  const tier = (id) => (providerIds.has(id) ? PROVIDER_TIER : categoryIds.has(id) ? CATEGORY_TIER : 1);
+  const results = response.results.map((result) => ({ ...result, score: result.score * tier(result.id) }));
+  return { ...response, results: results.sort((a, b) => b.score - a.score) };
+}
