@@ -16,7 +16,6 @@ import json
 import statistics
 import sys
 import tempfile
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,6 +25,7 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from insatsbas.serve import served  # noqa: E402
 from tests.relevance import JUDGMENTS, Judged, first_relevant, ndcg  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -89,21 +89,6 @@ def print_table(rows: list[dict], totals: dict) -> None:
     print(f"\nmean nDCG@10 {totals['mean_ndcg10']:.3f} over {totals['queries']} queries (goal >= {GOAL_NDCG}); "
           f"first relevant in the top {GOAL_FIRST}: {totals['first_relevant_in_top3']}/{totals['queries']}; "
           f"goal {'met' if totals['goal_met'] else 'not met'}")
-
-
-@contextmanager
-def served(site: Path) -> Iterator[str]:
-    from insatsbas.serve import site_server
-
-    server = site_server(site, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
 
 
 @contextmanager

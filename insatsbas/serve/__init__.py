@@ -11,6 +11,8 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -100,6 +102,20 @@ def site_server(out: Path, host: str = "127.0.0.1", port: int = 8000, *,
     if access_log is not None:
         server.access_log = AccessLog(access_log)  # type: ignore[attr-defined]
     return server
+
+
+@contextmanager
+def served(out: Path, host: str = "127.0.0.1", port: int = 0, *, access_log: TextIO | None = None) -> Iterator[str]:
+    """The built site served in a thread while the block runs; yields its address (tests and benchmarks)."""
+    server = site_server(out, host, port, access_log=access_log)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 def datasette_metadata(region: Region | None = None) -> dict[str, Any]:

@@ -3,7 +3,9 @@ Playwright. Never `playwright install`: it downloads a browser, which cannot be 
 
 from __future__ import annotations
 
-import threading
+import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -13,7 +15,8 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from insatsbas.serve import site_server
+from insatsbas.serve import served
+from tests.conftest import REPO
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -31,15 +34,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 @contextmanager
 def serving(folder: Path, access_log: TextIO | None = None) -> Iterator[str]:
     """A built site served on 127.0.0.1 (writing `access_log` in Combined Log Format, if given)."""
-    server = site_server(folder, "127.0.0.1", 0, access_log=access_log)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
-        thread.join()
+    with served(folder, access_log=access_log) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -106,3 +102,16 @@ def result_count(page: Page) -> int:
     text = page.text_content("#search-status") or ""
     digits = [int(word) for word in text.replace(":", " ").split() if word.isdigit()]
     return digits[-1] if digits else 0
+
+
+def insatsbas(*arguments: str) -> str:
+    """The command line run as an operator would, in the repository; its standard output."""
+    result = subprocess.run([sys.executable, "-m", "insatsbas", *arguments], cwd=REPO, capture_output=True,
+                            text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def rows(db: Path, sql: str) -> list[tuple]:
+    with sqlite3.connect(db) as connection:
+        return connection.execute(sql).fetchall()

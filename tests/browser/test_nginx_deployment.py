@@ -7,15 +7,12 @@ from __future__ import annotations
 
 import gzip
 import re
-import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import httpx
 from playwright.sync_api import Page
 
-from tests.browser.conftest import Visit, result_count, result_ids, wait_for_results
+from tests.browser.conftest import Visit, insatsbas, result_count, result_ids, rows, wait_for_results
 from tests.conftest import REPO, SAMPLE
 from tests.nginx import Nginx, running_nginx
 
@@ -23,18 +20,6 @@ from tests.nginx import Nginx, running_nginx
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"
 PROFILE = "/for-mig/?status=uppehallstillstand&alder=45&kommun=botkyrka&manader=40"
 SERVICE = REPO / "deploy" / "systemd" / "insatsbas-stats.service"
-
-
-def insatsbas(*arguments: str) -> str:
-    result = subprocess.run([sys.executable, "-m", "insatsbas", *arguments], cwd=REPO, capture_output=True,
-                            text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(db) as connection:
-        return connection.execute(sql).fetchall()
 
 
 def beacon(page: Page, name: str):

@@ -5,12 +5,19 @@ from __future__ import annotations
 
 import re
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
-from tests.browser.conftest import SCREENSHOTS, Visit, result_count, result_ids, serving, wait_for_results
-from tests.conftest import REPO, SAMPLE
+from tests.browser.conftest import (
+    SCREENSHOTS,
+    Visit,
+    insatsbas,
+    result_count,
+    result_ids,
+    rows,
+    serving,
+    wait_for_results,
+)
+from tests.conftest import SAMPLE
 
 # An ordinary browser: the HeadlessChrome that Playwright announces is on ingest's list of bots.
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"
@@ -36,18 +43,6 @@ class AccessLogWatch:
                 return
             page.wait_for_timeout(100)
         raise AssertionError(f"{self.expected} beacons expected in the log, found {self.beacons()}")
-
-
-def insatsbas(*arguments: str) -> str:
-    result = subprocess.run([sys.executable, "-m", "insatsbas", *arguments], cwd=REPO, capture_output=True,
-                            text=True, check=False)
-    assert result.returncode == 0, result.stderr
-    return result.stdout
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    with sqlite3.connect(db) as connection:
-        return connection.execute(sql).fetchall()
 
 
 def text_values(db: Path) -> list[str]:
