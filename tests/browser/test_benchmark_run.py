@@ -60,7 +60,10 @@ def test_the_phases_add_up_to_the_build_and_were_all_measured(report):
     [size] = report["sizes"]
     phases = ["load_seconds", "database_seconds", "pages_seconds", "search_index_seconds", "other_seconds"]
     assert all(size[phase] > 0 for phase in phases)
-    assert sum(size[phase] for phase in phases) == pytest.approx(size["build_seconds"])
+    assert sum(size[phase] for phase in [*phases, "tidy_seconds"]) == pytest.approx(size["build_seconds"])
+    # The rebuild removes the build before the last after the switch: served before its end.
+    assert size["rebuild_tidy_seconds"] > 0
+    assert size["rebuild_published_seconds"] + size["rebuild_tidy_seconds"] == pytest.approx(size["rebuild_seconds"])
     assert size["process_seconds"] > size["build_seconds"]
     assert size["incremental"] is False  # the measured builds are full builds
 
