@@ -31,9 +31,10 @@ import pytest
 from whoosh import index as whoosh_index
 
 import insatsbas.site
-from insatsbas.build import build
+from insatsbas.build import READ_CACHE, build
 from insatsbas.incremental import MANIFEST_NAME, Manifest
 from insatsbas.site.search_index import BUNDLE_DIR
+from insatsbas.staging import cache_file
 from tests.conftest import REPO, SAMPLE, TODAY, VALID_ENTRY, add_uppsala, write
 
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
@@ -57,6 +58,10 @@ def previous(full_a: Path, tmp_path: Path) -> tuple[Path, Path]:
     shutil.copytree(SAMPLE, catalogue)
     shutil.copytree(REPO / "pages", tmp_path / "pages")
     shutil.copytree(full_a, out)
+    # With the full build's read cache, so every incremental build here also shows that entries taken from it
+    # give what reading the files gives.
+    cache_file(out, READ_CACHE).parent.mkdir()
+    shutil.copy(cache_file(full_a, READ_CACHE), cache_file(out, READ_CACHE))
     return catalogue, out
 
 
@@ -112,6 +117,13 @@ def test_incremental_build_equals_full_build(change, previous, tmp_path):
         # Moving the day re-renders every page listing an entry whose review fell due; the sample has many.
         assert incremental.pages_reused > (0 if change is move_today_past_review_dates else 2 * incremental.pages_rendered)
         assert incremental.changed_pages  # something the visitor sees changed
+    # Only what changed was parsed and checked again; the rest came from the read cache (with another day or
+    # other owners, nothing could).
+    changed_files = {change_entry: 1, add_entry: 1, delete_entry: 0}.get(change)
+    if changed_files is not None:
+        assert incremental.entries_read == changed_files and incremental.entries_from_cache > 100
+    else:
+        assert incremental.entries_from_cache == 0
 
 
 def test_with_several_counties_only_the_changed_bundle_is_indexed_again_and_the_output_is_a_full_builds(tmp_path):
@@ -212,7 +224,9 @@ def test_failed_incremental_build_leaves_the_previous_output_as_it_was(previous,
         build(catalogue, out, today=TODAY)
 
     assert snapshot(out) == before
-    assert sorted(p.name for p in out.parent.iterdir()) == ["catalogue", "output", "pages"]  # no staging folder left
+    # No staging folder left: beside the output, only the read cache the fixture put there.
+    assert sorted(p.name for p in out.parent.iterdir()) == [".output.builds", "catalogue", "output", "pages"]
+    assert [p.name for p in (out.parent / ".output.builds").iterdir()] == [cache_file(out, READ_CACHE).name]
 
 
 # --- comparing two outputs ---------------------------------------------------------------------
