@@ -401,11 +401,20 @@ async function hasUnknownWord(query, found) {
   return false;
 }
 
+// The first page's fragments, requested together as soon as the results are known: hasUnknownWord reads the
+// best one first, and showMore would otherwise wait for it before asking for the others (Pagefind keeps each
+// fragment it loads, so they are fetched once).
+function prefetchFirstPage(found) {
+  if (!found) return;
+  for (const result of found.results.slice(0, PAGE_SIZE)) result.data().catch(() => null);
+}
+
 // Pagefind's results for the state, or for its corrected query when the typed one finds (almost) nothing
 // and the correction finds more. With `exact`, the correction is only offered ("Menade du ...?").
 async function searchWithCorrection(state, isCurrent) {
   const filters = pagefindFilters(state);
   let found = await searchForms(pagefind, state.query, filters);
+  prefetchFirstPage(found);
   // A query of numbers alone ("19121212-1212") has no words, and is not a query of synonyms.
   const words = correctableWords(state.query);
   const synonymsOnly = words.length > 0 && words.every((word) => isSynonymWord(word, synonymGroups));
