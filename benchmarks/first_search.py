@@ -6,13 +6,11 @@ Measured as `benchmarks/run.py` measures it (an empty /sok/, then the word typed
 list and the count are on the page; KB: what Pagefind fetched from page load on, plus the search), and
 once more for the same search reached by a link (`/sok/?q=...`, the start page's search box).
 
-Chromium's CPU throttle (DevTools `Emulation.setCPUThrottlingRate`) slows the page's thread only: it does
-not reach Pagefind's web worker, where the ranking runs (measured 2026-12-07: the worker's own timings were
-the same at rates 1, 4 and 10, also when the rate was sent to the worker's target). `throttle()` therefore
-makes the worker's script fail to load, so that Pagefind falls back to running in the page (its documented
-fallback), where the throttle applies to all of it, as a phone's slower CPU does. `--latency` adds that
-many milliseconds to every request of the page (DevTools `Network.emulateNetworkConditions`; with the
-worker blocked, Pagefind's requests are the page's too).
+The throttle is `benchmarks/run.py`'s (`throttle()`): Chromium's CPU throttle (DevTools
+`Emulation.setCPUThrottlingRate`) slows the page's thread only and does not reach Pagefind's web worker, where
+the ranking runs (measured 2026-12-07: the worker's own timings were the same at rates 1, 4 and 10, also when
+the rate was sent to the worker's target), so Pagefind is kept on the page's thread. `--latency` adds that
+many milliseconds to every request of the page (DevTools `Network.emulateNetworkConditions`).
 """
 
 from __future__ import annotations
@@ -27,21 +25,14 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.run import SEARCH_TIMEOUT_MS, Transfer, chromium, timed_search  # noqa: E402
-
-PAGEFIND_WORKER = "**/pagefind-worker.js"
+from benchmarks.run import SEARCH_TIMEOUT_MS, Transfer, chromium, throttle, timed_search  # noqa: E402
 
 
-def throttle(context, page, rate: float, latency_ms: float = 0) -> None:
-    """Slow the CPU of `page` `rate` times, Pagefind included (see the module's docstring), and delay each
-    request by `latency_ms`. Call before the page loads anything."""
-    context.route(PAGEFIND_WORKER, lambda route: route.abort())
-    session = context.new_cdp_session(page)
-    session.send("Emulation.setCPUThrottlingRate", {"rate": rate})
-    if latency_ms:
-        session.send("Network.enable")
-        session.send("Network.emulateNetworkConditions", {"offline": False, "latency": latency_ms,
-                                                          "downloadThroughput": -1, "uploadThroughput": -1})
+def latency(milliseconds: float) -> dict | None:
+    """Network conditions that only delay each request."""
+    if not milliseconds:
+        return None
+    return {"offline": False, "latency": milliseconds, "downloadThroughput": -1, "uploadThroughput": -1}
 
 
 def first_search(browser, url: str, query: str, rate: float, latency_ms: float = 0) -> dict[str, Any]:
@@ -52,22 +43,22 @@ def first_search(browser, url: str, query: str, rate: float, latency_ms: float =
         transfer = Transfer(context)
         page = context.new_page()
         if rate != 1 or latency_ms:
-            throttle(context, page, rate, latency_ms)
+            throttle(context, page, rate, latency(latency_ms))
         page.goto("/sok/")
         page.wait_for_selector("body[data-search-ready]", timeout=SEARCH_TIMEOUT_MS)
         loaded = transfer.take("/pagefind/")
         transfer.reset()
-        millis, count = timed_search(page, query)
+        painted, millis, count = timed_search(page, query)
         page.wait_for_timeout(200)  # let the last loadingFinished events arrive; not part of the time
-        measured |= {"first_ms": round(millis), "first_kb": round((loaded + transfer.take()) / 1000),
-                     "results": count}
+        measured |= {"first_ms": round(millis), "first_painted_ms": round(painted),
+                     "first_kb": round((loaded + transfer.take()) / 1000), "results": count}
     finally:
         context.close()
     context = browser.new_context(base_url=url)
     try:
         page = context.new_page()
         if rate != 1 or latency_ms:
-            throttle(context, page, rate, latency_ms)
+            throttle(context, page, rate, latency(latency_ms))
         page.goto(f"/sok/?q={query}")
         page.wait_for_selector("body[data-search-ready]", timeout=SEARCH_TIMEOUT_MS)
         measured["linked_ready_ms"] = round(page.evaluate("() => performance.now()"))
