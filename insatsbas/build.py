@@ -25,6 +25,7 @@ from insatsbas.incremental import (
     catalogue_fingerprint,
     entry_fingerprint,
     inputs_fingerprint,
+    shared_fingerprint,
 )
 from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
@@ -60,6 +61,8 @@ class BuildResult:
     # Site-relative paths of HTML files written with other bytes, added or removed (None in a full build).
     changed_pages: frozenset[str] | None = None
     reused_projections: list[str] = field(default_factory=list)
+    # Projections updated entry by entry on a copy of the previous output (database, HSDS, Whoosh).
+    updated_projections: list[str] = field(default_factory=list)
     # The web editor at /redigera/ when asked for, or why it was left out (Decap CMS not installed).
     editor: EditorFiles | None = None
     editor_unavailable: EditorUnavailable | None = None
@@ -87,9 +90,10 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
         with timed("fingerprints"):
             inputs = inputs_fingerprint(catalogue, tuple(folder for p in outputs for folder in p.sources()))
             entries = {entry.id: entry_fingerprint(catalogue, entry) for entry in catalogue.interventions}
-            data = catalogue_fingerprint(catalogue, inputs, entries)
+            shared = shared_fingerprint(catalogue, inputs)
+            data = catalogue_fingerprint(shared, entries)
         previous = None if full else Previous.of(out.resolve(), inputs)
-        run = BuildRun(previous, Manifest(inputs), entries, data, progress)
+        run = BuildRun(previous, Manifest(inputs), entries, data, progress, shared)
         built = BuildResult(catalogue, out, result.warnings, timings, incremental=previous is not None)
         built.removed_leftovers = remove_leftovers(out)
         with staging(out) as stage:
@@ -102,6 +106,7 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
             run.manifest.write(stage)
         built.pages_rendered, built.pages_reused = run.pages_rendered, run.pages_reused
         built.changed_pages, built.reused_projections = run.changed_pages, run.reused
+        built.updated_projections = run.updated
     return built
 
 
