@@ -37,8 +37,11 @@ from whoosh import index as whoosh_index
 
 import insatsbas.site
 from insatsbas.build import build
+from insatsbas.hsds.export import write_hsds
 from insatsbas.incremental import MANIFEST_NAME, Manifest
+from insatsbas.reader import read_catalogue
 from insatsbas.site.search_index import BUNDLE_DIR
+from insatsbas.urls import DATA_DIR
 from tests.conftest import REPO, SAMPLE, TODAY, VALID_ENTRY, add_uppsala, write
 
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
@@ -100,8 +103,25 @@ def move_today_past_review_dates(catalogue: Path) -> date:
     return TODAY + timedelta(days=200)
 
 
+def give_a_providers_entries_one_url(catalogue: Path) -> date:
+    """The provider's organization gets a website (all its entries give the same URL): the other entry's HSDS
+    service changes too, though the entry did not."""
+    edit(catalogue / "huddinge" / "laxhjalp-skogas.yml", "https://example.org/huddinge/bibliotek/skogas",
+         "https://example.org/huddinge/bibliotek/flemingsberg")
+    return TODAY
+
+
+ENTRY_PROJECTIONS = ["database", "hsds", "search_index"]
+# What each change does to the projections that hold every entry: updated entry by entry, reused whole, or
+# (neither) written whole.
+UPDATED = {change_entry: ENTRY_PROJECTIONS, add_entry: ENTRY_PROJECTIONS, delete_entry: ENTRY_PROJECTIONS,
+           give_a_providers_entries_one_url: ENTRY_PROJECTIONS}
+REUSED = {move_today_past_review_dates: ENTRY_PROJECTIONS}
+
+
 @pytest.mark.parametrize("change", [change_entry, add_entry, delete_entry, change_owner_contact,
-                                    change_vocabulary_label, move_today_past_review_dates])
+                                    change_vocabulary_label, move_today_past_review_dates,
+                                    give_a_providers_entries_one_url])
 def test_incremental_build_equals_full_build(change, previous, tmp_path):
     catalogue, out = previous
     today = change(catalogue)
@@ -110,6 +130,9 @@ def test_incremental_build_equals_full_build(change, previous, tmp_path):
     build(catalogue, tmp_path / "full", today=today, full=True)
 
     assert_same_output(out, tmp_path / "full")
+    # An owner's contact is in every one of its entries' rows: the projections are written whole.
+    assert incremental.updated_projections == UPDATED.get(change, [])
+    assert sorted(incremental.reused_projections) == REUSED.get(change, [])
     if change is change_vocabulary_label:  # a shared input: everything again
         assert not incremental.incremental and incremental.pages_reused == 0
     else:
@@ -117,6 +140,15 @@ def test_incremental_build_equals_full_build(change, previous, tmp_path):
         # Moving the day re-renders every page listing an entry whose review fell due; the sample has many.
         assert incremental.pages_reused > (0 if change is move_today_past_review_dates else 2 * incremental.pages_rendered)
         assert incremental.changed_pages  # something the visitor sees changed
+
+
+def test_the_builds_open_data_made_from_cached_entry_parts_is_the_exports(full_a, tmp_path):
+    """The build writes HSDS from each entry's cached part; `insatsbas export hsds` (write_hsds) from the whole
+    catalogue at once: the same bytes."""
+    write_hsds(read_catalogue(SAMPLE, today=TODAY).catalogue, tmp_path / DATA_DIR)
+    exported = snapshot(tmp_path / DATA_DIR)
+    built = snapshot(full_a / DATA_DIR)
+    assert exported and all(built[name] == content for name, content in exported.items())
 
 
 def test_with_several_counties_only_the_changed_bundle_is_indexed_again_and_the_output_is_a_full_builds(tmp_path):
@@ -165,6 +197,7 @@ def test_unchanged_catalogue_reuses_projections_and_changes_no_page(previous):
 
     assert result.incremental and result.changed_pages == frozenset()
     assert set(result.reused_projections) == {"database", "hsds", "search_index"}
+    assert result.updated_projections == []
 
 
 def test_full_flag_and_missing_or_corrupt_manifest_mean_a_full_build(previous):

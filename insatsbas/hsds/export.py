@@ -7,6 +7,8 @@ The output holds no build time or other changing value, so the same catalogue al
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -16,8 +18,18 @@ from zoneinfo import ZoneInfo
 
 from insatsbas.hsds import terms
 from insatsbas.hsds.ids import hsds_id
-from insatsbas.hsds.tables import TABLE_ORDER, Rows, flatten, write_datapackage, write_tables
-from insatsbas.incremental import WholeProjection
+from insatsbas.hsds.tables import (
+    TABLE_ORDER,
+    TABLES,
+    InconsistentData,
+    Rows,
+    csv_header,
+    csv_lines,
+    flatten,
+    write_datapackage,
+    write_tables,
+)
+from insatsbas.incremental import BuildRun, digest, link_tree
 from insatsbas.model import Catalogue, Intervention, Location, Provider, Region, Schedule
 from insatsbas.progress import QUIET, Progress
 from insatsbas.urls import DATA_DIR
@@ -307,23 +319,38 @@ def tabular_rows(catalogue: Catalogue, services: list[dict[str, Any]]) -> Rows:
     """The tables: the services flattened, plus what only the tabular form can hold (the English and
     Arabic labels of the terms used, and the language of each table)."""
     rows = flatten(services, "service")
+    known = {name: {row["id"] for row in rows.get(name, [])} for name in LABEL_TABLES}
+    for name, found in label_rows(catalogue, [row["id"] for row in rows["taxonomy_term"]], known).items():
+        rows[name] = rows.get(name, []) + found
+    # Every table of the standard, empty when it has no rows, so that no foreign key points at a missing file.
+    rows = {name: rows.get(name, []) for name in TABLE_ORDER}
+    rows["meta_table_description"] = table_descriptions()
+    return rows
+
+
+# The tables that the labels of the terms used add rows to.
+LABEL_TABLES = ("attribute", "taxonomy_term", "taxonomy")
+
+
+def label_rows(catalogue: Catalogue, term_ids: list[str], known: dict[str, set[str]]) -> Rows:
+    """The English and Arabic labels (and explanations) of the vocabulary terms used (`term_ids`, in the
+    order of the taxonomy_term table) as attributes, with their own terms and taxonomies: the rows whose id
+    is not `known` yet."""
     exporter = Exporter(catalogue)
     index = terms.vocabulary_term_index(catalogue.vocabularies)
     extra = []
-    for term_row in rows["taxonomy_term"]:
-        if term_row["id"] in index:
-            extra += exporter.term_label_attributes(term_row["id"], index[term_row["id"]][1])
-    label_rows = flatten(extra, "attribute")
-    for name in ("attribute", "taxonomy_term", "taxonomy"):
-        known = {row["id"] for row in rows[name]}
-        rows[name] += [row for row in label_rows.get(name, []) if row["id"] not in known]
-    # Every table of the standard, empty when it has no rows, so that no foreign key points at a missing file.
-    rows = {name: rows.get(name, []) for name in TABLE_ORDER}
-    rows["meta_table_description"] = [
+    for term_id in term_ids:
+        if term_id in index:
+            extra += exporter.term_label_attributes(term_id, index[term_id][1])
+    found = flatten(extra, "attribute")
+    return {name: [row for row in found.get(name, []) if row["id"] not in known[name]] for name in LABEL_TABLES}
+
+
+def table_descriptions() -> list[dict[str, Any]]:
+    return [
         {"id": hsds_id("meta_table_description", name), "name": name, "language": "sv", "character_set": "UTF-8"}
         for name in TABLE_ORDER
     ]
-    return rows
 
 
 @dataclass
@@ -351,11 +378,151 @@ def write_hsds(catalogue: Catalogue, out: Path) -> HsdsExport:
     return HsdsExport(len(services), {name: len(rows[name]) for name in written}, json_path, tabular_dir)
 
 
-def hsds_projection(catalogue: Catalogue, out: Path, progress: Progress = QUIET) -> None:
-    """Build projection: the open data under OUT/data/."""
-    write_hsds(catalogue, out / DATA_DIR)
+def compact_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-# Build projection: OUT/data/hsds/ and OUT/data/csv/, reused when the catalogue's data is unchanged.
-PROJECTION = WholeProjection("hsds", "Öppna data (HSDS)", (f"{DATA_DIR}/{JSON_DIR}", f"{DATA_DIR}/{TABULAR_DIR}"),
-                             hsds_projection)
+# --- the build's projection: each entry's part of the export cached by its fingerprint -------------------
+
+# Beside the output's manifest (a dot file the site never links): each published entry's service and rows.
+CACHE_NAME = ".insatsbas-hsds-cache.db"
+# Tables whose rows many entries share (an organization, a vocabulary's terms): written once, where they first
+# occur. Every other row's id is made from its entry's id, so it belongs to that entry alone.
+SHARED_TABLES = ("organization", "taxonomy_term", "taxonomy")
+
+
+@dataclass(frozen=True)
+class EntryPart:
+    """One entry's part of the export: `key` is what it was made from (the entry's fingerprint and its
+    organization, which depends on the provider's other entries), `service` its service as compact JSON,
+    `own` the CSV lines of its own rows by table, `shared` the (table, id, CSV line) of the rows it shares."""
+
+    key: str
+    service: str
+    own: dict[str, str]
+    shared: list[tuple[str, str, str]]
+
+
+def entry_part(exporter: Exporter, entry: Intervention, key: str) -> EntryPart:
+    service = exporter.service(entry)
+    rows = flatten([service], "service")
+    own = {name: csv_lines(name, found) for name, found in rows.items() if name not in SHARED_TABLES}
+    shared = [(name, row["id"], csv_lines(name, [row])) for name in SHARED_TABLES for row in rows.get(name, [])]
+    return EntryPart(key, compact_json(service), own, shared)
+
+
+def part_key(exporter: Exporter, entry: Intervention, fingerprint: str) -> str:
+    return digest(fingerprint, exporter.organizations[entry.provider.name])
+
+
+class PartCache:
+    """The entries' parts of the previous export, in a SQLite file: one row per published entry."""
+
+    def __init__(self, path: Path):
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.execute("CREATE TABLE IF NOT EXISTS parts "
+                        "(id TEXT PRIMARY KEY, key TEXT, service TEXT, own TEXT, shared TEXT) WITHOUT ROWID")
+
+    def read(self) -> dict[str, EntryPart]:
+        return {id_: EntryPart(key, service, json.loads(own), [tuple(row) for row in json.loads(shared)])
+                for id_, key, service, own, shared in self.db.execute("SELECT * FROM parts")}
+
+    def replace(self, remove: set[str], parts: dict[str, EntryPart]) -> None:
+        self.db.execute("BEGIN")
+        self.db.executemany("DELETE FROM parts WHERE id = ?", [(id_,) for id_ in sorted(remove)])
+        self.db.executemany("INSERT INTO parts VALUES (?, ?, ?, ?, ?)",
+                            [(id_, part.key, part.service, compact_json(part.own), compact_json(part.shared))
+                             for id_, part in sorted(parts.items())])
+        self.db.execute("COMMIT")
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def write_hsds_parts(catalogue: Catalogue, out: Path, fingerprints: dict[str, str], previous: Path | None,
+                     progress: Progress = QUIET) -> dict[str, int]:
+    """What `write_hsds` writes into `out`/data/, byte for byte, made from each published entry's part: taken
+    from the `previous` output's cache when made from the same key, made again otherwise; and the cache
+    updated (a copy of the previous one) for the next build. Returns how many parts were made and reused."""
+    cache_path = out / CACHE_NAME
+    if previous is not None:
+        shutil.copyfile(previous / CACHE_NAME, cache_path)
+    cache = PartCache(cache_path)
+    before = cache.read() if previous is not None else {}
+    exporter = Exporter(catalogue)
+    entries = exported(catalogue)
+    parts: dict[str, EntryPart] = {}
+    made: dict[str, EntryPart] = {}
+    for entry in progress.track(entries, "Öppna data", len(entries)):
+        key = part_key(exporter, entry, fingerprints[entry.id])
+        part = before.get(entry.id)
+        if part is None or part.key != key:
+            part = made[entry.id] = entry_part(exporter, entry, key)
+        parts[entry.id] = part
+    cache.replace((before.keys() - parts.keys()) | (before.keys() & made.keys()), made)
+    cache.close()
+    write_parts(catalogue, out / DATA_DIR, list(parts.values()))
+    return {"made": len(made), "reused": len(parts) - len(made)}
+
+
+def write_parts(catalogue: Catalogue, data: Path, parts: list[EntryPart]) -> None:
+    json_dir = data / JSON_DIR
+    json_dir.mkdir(parents=True, exist_ok=True)
+    head = compact_json({**service_list([]), "total_items": len(parts), "size": len(parts), "empty": not parts})
+    assert head.endswith(',"contents":[]}')
+    (json_dir / JSON_FILE).write_text(
+        head[:-2] + ",".join(part.service for part in parts) + "]}\n", encoding="utf-8")
+
+    shared_lines: dict[str, dict[str, str]] = {name: {} for name in SHARED_TABLES}
+    for part in parts:
+        for name, row_id, line in part.shared:
+            first = shared_lines[name].setdefault(row_id, line)
+            if first != line:
+                raise InconsistentData(f"{name} {row_id}: two entries give it different values")
+    # Label attributes are keyed by their term's id, so they never share an id with an entry's own attribute.
+    known = {name: set(shared_lines.get(name, {})) for name in LABEL_TABLES}
+    labels = label_rows(catalogue, list(shared_lines["taxonomy_term"]), known)
+    labels["meta_table_description"] = table_descriptions()
+
+    folder = data / TABULAR_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in TABLE_ORDER:
+        with (folder / TABLES[name].path).open("w", encoding="utf-8", newline="") as file:
+            file.write(csv_header(name))
+            if name in SHARED_TABLES:
+                file.write("".join(shared_lines[name].values()))
+            else:
+                file.writelines(part.own[name] for part in parts if name in part.own)
+            file.write(csv_lines(name, labels.get(name, [])))
+    write_datapackage(TABLE_ORDER, package_descriptor(catalogue.region), folder)
+
+
+OUTPUTS = (f"{DATA_DIR}/{JSON_DIR}", f"{DATA_DIR}/{TABULAR_DIR}", CACHE_NAME)
+
+
+@dataclass(frozen=True)
+class HsdsProjection:
+    """Build projection: the open data under OUT/data/ (`write_hsds`'s files), each entry's part cached
+    beside the output by the entry's fingerprint. Made whole again when anything the entries share changed
+    (vocabularies, owners, region ...); linked from the previous output when no entry changed either."""
+
+    name: str = "hsds"
+    label: str = "Öppna data (HSDS)"
+
+    def sources(self) -> tuple[Path, ...]:
+        return ()
+
+    def write(self, catalogue: Catalogue, out: Path, run: BuildRun) -> None:
+        changes = run.entry_changes(self.name, run.shared, OUTPUTS)
+        if changes is not None and not changes:
+            for output in OUTPUTS:
+                link_tree(changes.previous / output, out / output)
+            run.reused.append(self.name)
+            return
+        write_hsds_parts(catalogue, out, run.entries, None if changes is None else changes.previous, run.progress)
+        if changes is not None:
+            run.updated.append(self.name)
+
+
+PROJECTION = HsdsProjection()
