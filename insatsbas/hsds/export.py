@@ -10,8 +10,10 @@ import json
 import shutil
 import sqlite3
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import chain
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -393,48 +395,85 @@ SHARED_TABLES = ("organization", "taxonomy_term", "taxonomy")
 
 @dataclass(frozen=True)
 class EntryPart:
-    """One entry's part of the export: `key` is what it was made from (the entry's fingerprint and its
-    organization, which depends on the provider's other entries), `service` its service as compact JSON,
-    `own` the CSV lines of its own rows by table, `shared` the (table, id, CSV line) of the rows it shares."""
+    """One entry's part of the export, as UTF-8: `key` is what it was made from (the entry's fingerprint and
+    its organization, which depends on the provider's other entries), `service` its service as compact JSON,
+    `own` the CSV lines of its own rows by table, `shared` the CSV line of each row it shares, by (table, id),
+    in the order they occur."""
 
     key: str
-    service: str
-    own: dict[str, str]
-    shared: list[tuple[str, str, str]]
+    service: bytes
+    own: dict[str, bytes]
+    shared: dict[tuple[str, str], bytes]
 
 
 def entry_part(exporter: Exporter, entry: Intervention, key: str) -> EntryPart:
     service = exporter.service(entry)
     rows = flatten([service], "service")
-    own = {name: csv_lines(name, found) for name, found in rows.items() if name not in SHARED_TABLES}
-    shared = [(name, row["id"], csv_lines(name, [row])) for name in SHARED_TABLES for row in rows.get(name, [])]
-    return EntryPart(key, compact_json(service), own, shared)
+    own = {name: csv_lines(name, found).encode() for name, found in rows.items() if name not in SHARED_TABLES}
+    shared = {(name, row["id"]): csv_lines(name, [row]).encode() for name in SHARED_TABLES for row in rows.get(name, [])}
+    return EntryPart(key, compact_json(service).encode(), own, shared)
 
 
 def part_key(exporter: Exporter, entry: Intervention, fingerprint: str) -> str:
     return digest(fingerprint, exporter.organizations[entry.provider.name])
 
 
+CACHE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS parts (id TEXT PRIMARY KEY, key TEXT, service BLOB, shared TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS own (tbl TEXT, id TEXT, lines BLOB, PRIMARY KEY (tbl, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shared_rows (tbl TEXT, row_id TEXT, line BLOB, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID;
+"""
+
+
 class PartCache:
-    """The entries' parts of the previous export, in a SQLite file: one row per published entry."""
+    """The published entries' parts in a SQLite file, read back in entry-id order (the catalogue's order) as
+    bytes, without decoding: `parts` (key, service, the ids of the shared rows), `own` (CSV lines per entry and
+    table), `shared_rows` (each shared row once)."""
 
     def __init__(self, path: Path):
         self.db = sqlite3.connect(path, isolation_level=None)
         self.db.execute("PRAGMA journal_mode = OFF")
-        self.db.execute("CREATE TABLE IF NOT EXISTS parts "
-                        "(id TEXT PRIMARY KEY, key TEXT, service TEXT, own TEXT, shared TEXT) WITHOUT ROWID")
+        self.db.executescript(CACHE_SCHEMA)
 
-    def read(self) -> dict[str, EntryPart]:
-        return {id_: EntryPart(key, service, json.loads(own), [tuple(row) for row in json.loads(shared)])
-                for id_, key, service, own, shared in self.db.execute("SELECT * FROM parts")}
+    def keys(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT id, key FROM parts"))
 
-    def replace(self, remove: set[str], parts: dict[str, EntryPart]) -> None:
-        self.db.execute("BEGIN")
-        self.db.executemany("DELETE FROM parts WHERE id = ?", [(id_,) for id_ in sorted(remove)])
-        self.db.executemany("INSERT INTO parts VALUES (?, ?, ?, ?, ?)",
-                            [(id_, part.key, part.service, compact_json(part.own), compact_json(part.shared))
-                             for id_, part in sorted(parts.items())])
-        self.db.execute("COMMIT")
+    def replace(self, remove: set[str], parts: dict[str, EntryPart]) -> list[tuple[str, str]]:
+        """Remove the parts of `remove`, add `parts`, and keep only the shared rows some part refers to;
+        returns those (`shared_order`)."""
+        db = self.db
+        db.execute("BEGIN")
+        for table in ("parts", "own"):
+            db.executemany(f"DELETE FROM {table} WHERE id = ?", [(id_,) for id_ in sorted(remove)])
+        for id_, part in sorted(parts.items()):
+            db.execute("INSERT INTO parts VALUES (?, ?, ?, ?)",
+                       (id_, part.key, part.service, "\n".join(f"{t} {r}" for t, r in part.shared)))
+            db.executemany("INSERT INTO own VALUES (?, ?, ?)", [(t, id_, lines) for t, lines in part.own.items()])
+            db.executemany("INSERT OR REPLACE INTO shared_rows VALUES (?, ?, ?)",
+                           [(t, r, line) for (t, r), line in part.shared.items()])
+        referenced = self.shared_order()
+        db.execute("CREATE TEMP TABLE referenced (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id))")
+        db.executemany("INSERT INTO temp.referenced VALUES (?, ?)", referenced)
+        db.execute("DELETE FROM shared_rows WHERE (tbl, row_id) NOT IN (SELECT tbl, row_id FROM temp.referenced)")
+        db.execute("DROP TABLE temp.referenced")
+        db.execute("COMMIT")
+        return referenced
+
+    def shared_order(self) -> list[tuple[str, str]]:
+        """Every shared row (table, id) in the order it first occurs in the entries (most entries refer to
+        the same terms: only the distinct tokens are split)."""
+        rows = self.db.execute("SELECT shared FROM parts ORDER BY id")
+        tokens = dict.fromkeys(chain.from_iterable(shared.split("\n") for (shared,) in rows if shared))
+        return [tuple(token.split(" ")) for token in tokens]  # type: ignore[misc]
+
+    def services(self) -> Iterator[bytes]:
+        return (service for (service,) in self.db.execute("SELECT service FROM parts ORDER BY id"))
+
+    def own_lines(self, table: str) -> Iterator[bytes]:
+        return (lines for (lines,) in self.db.execute("SELECT lines FROM own WHERE tbl = ? ORDER BY id", (table,)))
+
+    def shared_lines(self) -> dict[tuple[str, str], bytes]:
+        return {(t, r): line for t, r, line in self.db.execute("SELECT tbl, row_id, line FROM shared_rows")}
 
     def close(self) -> None:
         self.db.close()
@@ -449,52 +488,55 @@ def write_hsds_parts(catalogue: Catalogue, out: Path, fingerprints: dict[str, st
     if previous is not None:
         shutil.copyfile(previous / CACHE_NAME, cache_path)
     cache = PartCache(cache_path)
-    before = cache.read() if previous is not None else {}
+    before = cache.keys()
     exporter = Exporter(catalogue)
     entries = exported(catalogue)
-    parts: dict[str, EntryPart] = {}
+    ids = [entry.id for entry in entries]
+    if ids != sorted(ids):  # the reader sorts them; the cache gives them back in that order
+        raise ValueError("the catalogue's entries are not in id order")
     made: dict[str, EntryPart] = {}
-    for entry in progress.track(entries, "Öppna data", len(entries)):
-        key = part_key(exporter, entry, fingerprints[entry.id])
-        part = before.get(entry.id)
-        if part is None or part.key != key:
-            part = made[entry.id] = entry_part(exporter, entry, key)
-        parts[entry.id] = part
-    cache.replace((before.keys() - parts.keys()) | (before.keys() & made.keys()), made)
+    lines: dict[tuple[str, str], bytes] = {}
+    for entry_id, entry in progress.track(zip(ids, entries, strict=True), "Öppna data", len(entries)):
+        key = part_key(exporter, entry, fingerprints[entry_id])
+        if before.get(entry_id) != key:
+            part = made[entry_id] = entry_part(exporter, entry, key)
+            for row, line in part.shared.items():
+                if lines.setdefault(row, line) != line:
+                    raise InconsistentData(f"{row[0]} {row[1]}: two entries give it different values")
+    order = cache.replace((before.keys() - set(ids)) | (before.keys() & made.keys()), made)
+    write_parts(catalogue, out / DATA_DIR, cache, order, len(ids))
     cache.close()
-    write_parts(catalogue, out / DATA_DIR, list(parts.values()))
-    return {"made": len(made), "reused": len(parts) - len(made)}
+    return {"made": len(made), "reused": len(ids) - len(made)}
 
 
-def write_parts(catalogue: Catalogue, data: Path, parts: list[EntryPart]) -> None:
+def write_parts(catalogue: Catalogue, data: Path, cache: PartCache, order: list[tuple[str, str]],
+                services: int) -> None:
     json_dir = data / JSON_DIR
     json_dir.mkdir(parents=True, exist_ok=True)
-    head = compact_json({**service_list([]), "total_items": len(parts), "size": len(parts), "empty": not parts})
+    head = compact_json({**service_list([]), "total_items": services, "size": services, "empty": not services})
     assert head.endswith(',"contents":[]}')
-    (json_dir / JSON_FILE).write_text(
-        head[:-2] + ",".join(part.service for part in parts) + "]}\n", encoding="utf-8")
+    with (json_dir / JSON_FILE).open("wb") as file:
+        file.write(head[:-2].encode())
+        for position, service in enumerate(cache.services()):
+            file.write(b"," + service if position else service)
+        file.write(b"]}\n")
 
-    shared_lines: dict[str, dict[str, str]] = {name: {} for name in SHARED_TABLES}
-    for part in parts:
-        for name, row_id, line in part.shared:
-            first = shared_lines[name].setdefault(row_id, line)
-            if first != line:
-                raise InconsistentData(f"{name} {row_id}: two entries give it different values")
+    shared = cache.shared_lines()
     # Label attributes are keyed by their term's id, so they never share an id with an entry's own attribute.
-    known = {name: set(shared_lines.get(name, {})) for name in LABEL_TABLES}
-    labels = label_rows(catalogue, list(shared_lines["taxonomy_term"]), known)
+    known = {name: {row_id for table, row_id in order if table == name} for name in LABEL_TABLES}
+    labels = label_rows(catalogue, [row_id for table, row_id in order if table == "taxonomy_term"], known)
     labels["meta_table_description"] = table_descriptions()
 
     folder = data / TABULAR_DIR
     folder.mkdir(parents=True, exist_ok=True)
     for name in TABLE_ORDER:
-        with (folder / TABLES[name].path).open("w", encoding="utf-8", newline="") as file:
-            file.write(csv_header(name))
+        with (folder / TABLES[name].path).open("wb") as file:
+            file.write(csv_header(name).encode())
             if name in SHARED_TABLES:
-                file.write("".join(shared_lines[name].values()))
+                file.write(b"".join(shared[row] for row in order if row[0] == name))
             else:
-                file.writelines(part.own[name] for part in parts if name in part.own)
-            file.write(csv_lines(name, labels.get(name, [])))
+                file.writelines(cache.own_lines(name))
+            file.write(csv_lines(name, labels.get(name, [])).encode())
     write_datapackage(TABLE_ORDER, package_descriptor(catalogue.region), folder)
 
 
