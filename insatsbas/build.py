@@ -26,6 +26,7 @@ from insatsbas.incremental import (
     catalogue_fingerprint,
     entry_fingerprint,
     inputs_fingerprint,
+    shared_fingerprint,
 )
 from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
@@ -64,6 +65,8 @@ class BuildResult:
     # Site-relative paths of HTML files written with other bytes, added or removed (None in a full build).
     changed_pages: frozenset[str] | None = None
     reused_projections: list[str] = field(default_factory=list)
+    # Projections updated entry by entry on a copy of the previous output (database, HSDS, Whoosh).
+    updated_projections: list[str] = field(default_factory=list)
     # Entry files parsed and checked, and entry files whose outcome was taken from the read cache.
     entries_read: int = 0
     entries_from_cache: int = 0
@@ -97,9 +100,10 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
             inputs = inputs_fingerprint(catalogue, tuple(folder for p in outputs for folder in p.sources()))
             entries = {entry.id: cache.derived(entry, "fingerprint", partial(entry_fingerprint, catalogue, entry))
                        for entry in catalogue.interventions}
-            data = catalogue_fingerprint(catalogue, inputs, entries)
+            shared = shared_fingerprint(catalogue, inputs)
+            data = catalogue_fingerprint(shared, entries)
         previous = None if full else Previous.of(out.resolve(), inputs)
-        run = BuildRun(previous, Manifest(inputs), entries, data, progress)
+        run = BuildRun(previous, Manifest(inputs), entries, data, progress, shared)
         built = BuildResult(catalogue, out, result.warnings, timings, incremental=previous is not None,
                             entries_read=read.misses if read else 0, entries_from_cache=read.hits if read else 0)
         built.removed_leftovers = remove_leftovers(out)
@@ -114,6 +118,7 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
         cache.save()
         built.pages_rendered, built.pages_reused = run.pages_rendered, run.pages_reused
         built.changed_pages, built.reused_projections = run.changed_pages, run.reused
+        built.updated_projections = run.updated
     return built
 
 
