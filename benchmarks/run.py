@@ -124,7 +124,9 @@ def child_build(catalogue: Path, out: Path, report: Path, incremental: bool = Fa
                                   "rss_children_kb": children.ru_maxrss, "incremental": result.incremental,
                                   "pages_rendered": result.pages_rendered, "pages_reused": result.pages_reused,
                                   "changed_pages": len(result.changed_pages or ()),
-                                  "reused_projections": result.reused_projections}), encoding="utf-8")
+                                  "reused_projections": result.reused_projections,
+                                  "updated_projections": result.updated_projections,
+                                  "entries_read": result.entries_read}), encoding="utf-8")
 
 
 def measure_build(catalogue: Path, out: Path, *, incremental: bool = False) -> dict[str, Any]:
@@ -135,7 +137,7 @@ def measure_build(catalogue: Path, out: Path, *, incremental: bool = False) -> d
         child = json.loads(report.read_text(encoding="utf-8"))
     return build_phases(child["timings"], wall) | {
         key: child[key] for key in ("incremental", "pages_rendered", "pages_reused", "changed_pages",
-                                    "reused_projections")} | {
+                                    "reused_projections", "updated_projections", "entries_read")} | {
         "rss_python_mb": child["rss_self_kb"] / 1024,
         "rss_children_mb": child["rss_children_kb"] / 1024,
         "peak_rss_mb": (child["rss_self_kb"] + child["rss_children_kb"]) / 1024,
@@ -490,7 +492,8 @@ def measure_size(size: int, runs: int, bare: bool = True) -> dict[str, Any]:
     result |= {f"rebuild_{key}": rebuild[key] for key in (
         "load_seconds", "database_seconds", "pages_seconds", "search_index_seconds", "other_seconds",
         "published_seconds", "tidy_seconds",
-        "pages_rendered", "pages_reused", "changed_pages", "reused_projections")}
+        "pages_rendered", "pages_reused", "changed_pages", "reused_projections", "updated_projections",
+        "entries_read")}
     result |= per_page(result)
     if bare:
         result["build_over_bare"] = result["build_seconds"] / (
@@ -665,7 +668,9 @@ def print_report(report: dict[str, Any]) -> None:
               f"{'incremental' if size['rebuild_incremental'] else 'FULL (no usable previous output)'}, "
               f"{size['rebuild_pages_rendered']:,} pages rendered, {size['rebuild_pages_reused']:,} reused, "
               f"{size['rebuild_changed_pages']:,} changed; reused whole: "
-              f"{', '.join(size['rebuild_reused_projections']) or 'nothing'}")
+              f"{', '.join(size['rebuild_reused_projections']) or 'nothing'}; updated entry by entry: "
+              f"{', '.join(size['rebuild_updated_projections']) or 'nothing'}; entry files read: "
+              f"{size['rebuild_entries_read']:,} (the rest from the read cache)")
     relevance = report["relevance"]
     print(f"relevance on the sample: mean nDCG@10 {relevance['mean_ndcg10']:.3f} over {relevance['queries']} "
           f"judged queries, first relevant result in the top 3 for {relevance['first_relevant_in_top3']}")

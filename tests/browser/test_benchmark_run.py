@@ -73,7 +73,10 @@ def test_the_one_entry_rebuild_is_incremental_and_says_what_it_rendered(report):
     assert size["rebuild_seconds"] > 0 and size["rebuild_incremental"] is True
     assert 0 < size["rebuild_pages_rendered"] < size["rebuild_pages_reused"]
     assert size["rebuild_changed_pages"] >= 3  # the entry's page in three languages
-    assert size["rebuild_reused_projections"] == []  # a changed entry rewrites the database, HSDS and Whoosh
+    # A changed entry updates the database, HSDS and Whoosh entry by entry, and is the one file read again.
+    assert size["rebuild_reused_projections"] == []
+    assert sorted(size["rebuild_updated_projections"]) == ["database", "hsds", "search_index"]
+    assert size["rebuild_entries_read"] == 1
 
 
 def test_bare_pelican_renders_one_page_per_page_of_the_site(report):
