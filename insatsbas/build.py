@@ -103,7 +103,8 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
             shared = shared_fingerprint(catalogue, inputs)
             data = catalogue_fingerprint(shared, entries)
         previous = None if full else Previous.of(out.resolve(), inputs)
-        run = BuildRun(previous, Manifest(inputs), entries, data, progress, shared)
+        published = {entry.id: entries[entry.id] for entry in catalogue.published()}
+        run = BuildRun(previous, Manifest(inputs), entries, data, progress, shared, published)
         built = BuildResult(catalogue, out, result.warnings, timings, incremental=previous is not None,
                             entries_read=read.misses if read else 0, entries_from_cache=read.hits if read else 0)
         built.removed_leftovers = remove_leftovers(out)

@@ -7,7 +7,8 @@ The manifest is `OUT/.insatsbas-build.json` (a dot file the site never links). I
 - `projections`: per projection, the fingerprint of what it was made from: for one reused whole
   (`WholeProjection`) the catalogue's data; for one updated entry by entry (`EntryProjection`: database,
   HSDS, Whoosh) what every entry shares (owners, region ...), beside `entries`;
-- `entries`: each entry's fingerprint, to tell which entries changed since;
+- `entries`: each published entry's fingerprint, to tell which entries changed since (a draft's id is in
+  no file of the output);
 - `pages`: every HTML file of the site, with the fingerprint of what it shows, or null for a page that
   is always rendered (start, search, list, /for-mig/, 404 and the content pages).
 
@@ -168,6 +169,9 @@ class BuildRun:
     progress: Progress
     shared: str = ""
     """What every entry shares (`shared_fingerprint`): an `EntryProjection` made from another is written whole."""
+    published: dict[str, str] = field(default_factory=dict)
+    """The published entries' fingerprints: what the projections that hold every entry hold, and what the
+    manifest records (an entry that is not published is named in no file of the output)."""
     reused: list[str] = field(default_factory=list)
     """Projections taken whole from the previous output."""
     updated: list[str] = field(default_factory=list)
@@ -198,15 +202,15 @@ class BuildRun:
         from the same shared `fingerprint`; None when they must be written whole. Records the fingerprint
         (and, in the manifest, every entry's) either way."""
         self.manifest.projections[name] = fingerprint
-        self.manifest.entries = self.entries
+        self.manifest.entries = self.published
         previous = self.previous
         if previous is None or not previous.projection(name, fingerprint):
             return None
         if not all((previous.out / output).exists() for output in outputs):
             return None
         before = previous.manifest.entries
-        changed = frozenset(key for key, value in self.entries.items() if before.get(key) != value)
-        return EntryChanges(previous.out, changed, frozenset(before.keys() - self.entries.keys()))
+        changed = frozenset(key for key, value in self.published.items() if before.get(key) != value)
+        return EntryChanges(previous.out, changed, frozenset(before.keys() - self.published.keys()))
 
 
 @dataclass(frozen=True)
