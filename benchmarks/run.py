@@ -8,11 +8,19 @@ For each size: the catalogue from benchmarks/generate.py (cached in benchmarks/o
 - the full builds pass `full=True` (a build over a previous output is incremental by default);
 - a rebuild after changing one entry: incremental over the last full build's output, with what it
   rendered and reused;
-- search in Debian's Chromium (Playwright) on /sok/ served by the project's threaded static server;
+- search in Debian's Chromium (Playwright) on /sok/ served by the project's threaded static server, as
+  this machine runs it, then with the CPU throttled 4x ("throttled_"), then also on a mid-range phone's
+  network ("phone_"): the time to the first result painted and to the whole result;
 - bare Pelican (a minimal theme, one Markdown page per HTML page of our site, with its text) and bare
   Pagefind (the CLI on our site's HTML, index written elsewhere), each in a fresh process;
-and once `stats ingest` on a generated access log (benchmarks/ingest_bench.py). Results go to a table on
-stdout and to JSON (default benchmarks/out/results.json).
+and once `stats ingest` on a generated access log (benchmarks/ingest_bench.py) and the relevance judgments on
+the sample (benchmarks/relevance.py), so a faster search is never bought with worse results. Results go to a
+table on stdout and to JSON (default benchmarks/out/results.json).
+
+Throttling: Chromium throttles only a page's main thread (DevTools answers "Operation is only supported for
+pages, not workers" for a worker), and Pagefind searches in a web worker when it can. The throttled runs
+therefore hide `Worker` from the page, so that Pagefind runs its WebAssembly on the throttled main thread:
+the same work, all of it slowed 4x, as on a phone whose every core is that much slower.
 
 Memory is measured without psutil: each measured command runs as a child of this process and os.wait4()
 returns its resource usage, whose ru_maxrss is the peak RSS of that process or its largest waited-for
@@ -35,7 +43,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -56,14 +63,26 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 # same page by a second search of the same kind.
 SEARCHES = {"common": ("svenska", "kommun"), "rare": ("simundervisning", "schack")}
 SEARCH_TIMEOUT_MS = 300_000
+CPU_SLOWDOWN = 4  # a mid-range phone against this machine (Lighthouse's mobile default)
+# Lighthouse's "mid-tier mobile" network (Slow 4G: 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up), in the
+# values it uses for DevTools throttling, which applies them per request.
+PHONE_NETWORK = {"offline": False, "latency": 562.5, "downloadThroughput": 1474.56 * 1024 / 8,
+                 "uploadThroughput": 607.5 * 1024 / 8}
+# Each search setting: the prefix of its keys, the CPU slowdown, the network conditions.
+SEARCH_SETTINGS = (("", 1, None), ("throttled_", CPU_SLOWDOWN, None), ("phone_", CPU_SLOWDOWN, PHONE_NETWORK))
+HIDE_WORKER = "delete window.Worker;"
+HUGO_MS_PER_PAGE = 0.56  # Hugo on the same pages, measured 2026-11-22 on this machine kind (issue 17)
 SKIPPED_DIRS = {"pagefind", "data", "whoosh", "theme"}
 
 TARGETS = {  # name: (limit, unit, what); all "at most" except ingest
     "build_seconds": (120.0, "s", "full build"),
+    "ms_per_page": (1.5, "ms", "full build per HTML page"),
     "build_over_bare": (1.2, "x", "full build / (bare Pelican + bare Pagefind)"),
     "peak_rss_over_bare_pagefind": (1.0, "x", "build peak memory / bare Pagefind peak memory"),
     "rebuild_seconds": (10.0, "s", "rebuild after changing one entry"),
+    "rebuild_published_seconds": (10.0, "s", "rebuild after changing one entry, until the new site is served"),
     "common_first_ms": (300.0, "ms", "first common search"),
+    "throttled_common_first_ms": (1000.0, "ms", "first common search, 4x CPU, to the first result painted"),
     "common_second_ms": (300.0, "ms", "second common search"),
     "rare_first_ms": (100.0, "ms", "first rare search"),
     "rare_second_ms": (100.0, "ms", "second rare search"),
@@ -105,7 +124,9 @@ def child_build(catalogue: Path, out: Path, report: Path, incremental: bool = Fa
                                   "rss_children_kb": children.ru_maxrss, "incremental": result.incremental,
                                   "pages_rendered": result.pages_rendered, "pages_reused": result.pages_reused,
                                   "changed_pages": len(result.changed_pages or ()),
-                                  "reused_projections": result.reused_projections}), encoding="utf-8")
+                                  "reused_projections": result.reused_projections,
+                                  "updated_projections": result.updated_projections,
+                                  "entries_read": result.entries_read}), encoding="utf-8")
 
 
 def measure_build(catalogue: Path, out: Path, *, incremental: bool = False) -> dict[str, Any]:
@@ -116,7 +137,7 @@ def measure_build(catalogue: Path, out: Path, *, incremental: bool = False) -> d
         child = json.loads(report.read_text(encoding="utf-8"))
     return build_phases(child["timings"], wall) | {
         key: child[key] for key in ("incremental", "pages_rendered", "pages_reused", "changed_pages",
-                                    "reused_projections")} | {
+                                    "reused_projections", "updated_projections", "entries_read")} | {
         "rss_python_mb": child["rss_self_kb"] / 1024,
         "rss_children_mb": child["rss_children_kb"] / 1024,
         "peak_rss_mb": (child["rss_self_kb"] + child["rss_children_kb"]) / 1024,
@@ -124,13 +145,16 @@ def measure_build(catalogue: Path, out: Path, *, incremental: bool = False) -> d
 
 
 def build_phases(timings: dict[str, float], wall: float) -> dict[str, float]:
-    """The issue's phases from BuildResult.timings; `other` is every other projection and the swap."""
+    """The issue's phases from BuildResult.timings; `other` is every other projection and the switch, `tidy`
+    the removal of an older build after the switch."""
     from insatsbas.database import PROJECTION
+    from insatsbas.staging import TIDY
     database = timings[PROJECTION.label]
     phases = {"load_seconds": timings["read"], "database_seconds": database, "pages_seconds": timings["pages"],
-              "search_index_seconds": timings["search index"]}
+              "search_index_seconds": timings["search index"], "tidy_seconds": timings.get(TIDY, 0.0)}
     phases["other_seconds"] = timings["total"] - sum(phases.values())
     phases["build_seconds"] = timings["total"]
+    phases["published_seconds"] = timings["total"] - phases["tidy_seconds"]  # the new output is served
     phases["process_seconds"] = wall  # with interpreter start and imports
     return phases
 
@@ -251,16 +275,33 @@ WATCH_SEARCH = """() => {
   const input = document.getElementById("q");
   const list = document.getElementById("results");
   const status = document.getElementById("search-status");
-  window.__bench = {start: null, done: null};
+  window.__bench = {start: null, painted: null, done: null};
+  // A second search in the same page starts with the first one's results in the list: only a new item counts.
+  const shownBefore = list.querySelector(":scope > li");
   status.textContent = "";
   input.addEventListener("keydown", (event) => {
     if (event.key === "Enter") window.__bench.start = performance.now();
   }, {capture: true, once: true});
+  // The first result is painted in the frame after it enters the list: the task after that frame's
+  // animation callbacks runs once the frame is drawn.
+  const afterNextPaint = (done) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = done;
+    channel.port2.postMessage(null);
+  });
   const observer = new MutationObserver(() => {
-    if (window.__bench.start !== null && !list.hasAttribute("aria-busy") && status.textContent.trim()) {
-      window.__bench.done = performance.now();
-      observer.disconnect();
+    const bench = window.__bench;
+    if (bench.start === null) return;
+    const first = list.querySelector(":scope > li");
+    if (bench.painted === null && first && first !== shownBefore) {
+      bench.painted = -1;
+      afterNextPaint(() => { bench.painted = performance.now(); });
     }
+    if (bench.done === null && !list.hasAttribute("aria-busy") && status.textContent.trim()) {
+      bench.done = performance.now();
+      if (bench.painted === null) bench.painted = bench.done;  // no result to paint
+    }
+    if (bench.done !== null && bench.painted !== -1) observer.disconnect();
   });
   observer.observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
 }"""
@@ -291,16 +332,19 @@ class Transfer:
         self.received.clear()
 
 
-def timed_search(page, word: str) -> tuple[float, int]:
-    """Milliseconds from pressing Enter in the search box to the result list and count rendered."""
+def timed_search(page, word: str) -> tuple[float, float, int]:
+    """Milliseconds from pressing Enter in the search box to the first result painted and to the result list
+    and count rendered; the count."""
     page.evaluate(WATCH_SEARCH)
     page.fill("#q", word)
     page.press("#q", "Enter")
-    page.wait_for_function("() => window.__bench.done !== null", timeout=SEARCH_TIMEOUT_MS)
-    millis = page.evaluate("() => window.__bench.done - window.__bench.start")
+    page.wait_for_function("() => window.__bench.done !== null && window.__bench.painted > 0",
+                           timeout=SEARCH_TIMEOUT_MS)
+    painted, done = page.evaluate("() => [window.__bench.painted - window.__bench.start,"
+                                  " window.__bench.done - window.__bench.start]")
     text = page.text_content("#search-status") or ""
     numbers = re.findall(r"\d+", text)  # "Antal träffar för ”svenska”: 952"; "Inga träffar" has none
-    return millis, int(numbers[-1]) if numbers else 0
+    return painted, done, int(numbers[-1]) if numbers else 0
 
 
 @contextmanager
@@ -316,51 +360,71 @@ def chromium() -> Iterator[Any]:
 
 
 def measure_search(site: Path) -> dict[str, float]:
-    from insatsbas.serve import site_server
-    server = site_server(site, "127.0.0.1", 0)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    url = f"http://127.0.0.1:{server.server_address[1]}"
+    from insatsbas.serve import served
     found: dict[str, float] = {}
-    try:
-        with chromium() as browser:
+    with served(site) as url, chromium() as browser:
+        for prefix, slowdown, network in SEARCH_SETTINGS:
             for kind, words in SEARCHES.items():
-                found |= search_pair(browser, url, kind, words)
-    finally:
-        server.shutdown()
-        thread.join()
+                found |= search_pair(browser, url, kind, words, prefix, slowdown, network)
     return found
 
 
-def search_pair(browser, url: str, kind: str, words: tuple[str, str]) -> dict[str, float]:
-    """A fresh context: load /sok/, search the first word, then the second in the same page."""
+def search_pair(browser, url: str, kind: str, words: tuple[str, str], prefix: str = "", slowdown: int = 1,
+                network: dict | None = None) -> dict[str, float]:
+    """A fresh context: load /sok/, search the first word, then the second in the same page; with the CPU
+    `slowdown` and the `network` conditions applied from the start."""
     context = browser.new_context(base_url=url)
     try:
         transfer = Transfer(context)
         page = context.new_page()
+        if slowdown > 1 or network:
+            throttle(context, page, slowdown, network)
         page.goto("/sok/")
         page.wait_for_selector("body[data-search-ready]", timeout=SEARCH_TIMEOUT_MS)
         loaded_pagefind = transfer.take("/pagefind/")
         bundles_at_load = transfer.bundles()
-        result = {f"{kind}_page_load_kb": transfer.take() / 1000}
+        result = {f"{prefix}{kind}_page_load_kb": transfer.take() / 1000}
         transfer.reset()
         for order, word in zip(("first", "second"), words, strict=True):
-            millis, count = timed_search(page, word)
+            painted, millis, count = timed_search(page, word)
             page.wait_for_timeout(200)  # let the last loadingFinished events arrive; not part of the time
             searched = transfer.take()
             bundles = transfer.bundles()
             if order == "first":  # everything Pagefind fetched for the first search, from page load on
                 searched += loaded_pagefind
                 bundles = sorted({*bundles, *bundles_at_load})
-            # Which partitions of the index the search used (the page says), and which it fetched from.
-            partitions = page.evaluate("() => document.body.dataset.searchPartitions || ''").split()
-            result |= {f"{kind}_{order}_word": word, f"{kind}_{order}_ms": millis,
-                       f"{kind}_{order}_kb": searched / 1000, f"{kind}_{order}_results": count,
-                       f"{kind}_{order}_partitions": partitions, f"{kind}_{order}_bundles_fetched": bundles}
+            key = f"{prefix}{kind}_{order}"
+            result |= search_numbers(key, prefix, painted, millis, count, searched)
+            if not prefix:
+                # Which partitions of the index the search used (the page says), and which it fetched from.
+                partitions = page.evaluate("() => document.body.dataset.searchPartitions || ''").split()
+                result |= {f"{key}_word": word, f"{key}_partitions": partitions,
+                           f"{key}_bundles_fetched": bundles}
             transfer.reset()
         return result
     finally:
         context.close()
+
+
+def search_numbers(key: str, prefix: str, painted: float, done: float, count: int,
+                   transferred: int) -> dict[str, float]:
+    """The unthrottled `_ms` is the whole result (as measured since issue 6), with `_painted_ms` beside it;
+    a throttled `_ms` is the first result painted (issue 17), with `_done_ms` beside it."""
+    numbers = {f"{key}_kb": transferred / 1000, f"{key}_results": count}
+    if prefix:
+        return numbers | {f"{key}_ms": painted, f"{key}_done_ms": done}
+    return numbers | {f"{key}_ms": done, f"{key}_painted_ms": painted}
+
+
+def throttle(context, page, slowdown: int, network: dict | None) -> None:
+    """Slow the page's CPU by `slowdown` and apply `network`, with Pagefind kept on the throttled main thread
+    (see the module's docstring)."""
+    context.add_init_script(HIDE_WORKER)
+    session = context.new_cdp_session(page)
+    session.send("Emulation.setCPUThrottlingRate", {"rate": slowdown})
+    if network:
+        session.send("Network.enable")
+        session.send("Network.emulateNetworkConditions", network)
 
 
 # --- stats ingest -----------------------------------------------------------------------------------
@@ -383,10 +447,31 @@ def measure_ingest(lines: int) -> dict[str, float]:
             "ingest_lines_per_second": lines / seconds}
 
 
+# --- relevance ------------------------------------------------------------------------------------
+
+
+def measure_relevance(site: Path | None) -> dict[str, Any]:
+    """benchmarks/relevance.py's judged queries on the sample (built when `site` is None): its summary."""
+    from benchmarks import relevance
+    from insatsbas.serve import served
+    with relevance.sample_site(site) as sample, served(sample) as url, chromium() as browser:
+        rows = relevance.measure(url, browser)
+    return relevance.summary(rows) | {"below_goal": [
+        f"{row['lang']} {row['query']!r}: nDCG@10 {row['ndcg10']:.3f}, first relevant {row['first_relevant']}"
+        for row in rows if row["ndcg10"] < relevance.GOAL_NDCG]}
+
+
+def relevance_missed(summary: dict[str, Any]) -> list[str]:
+    if summary["goal_met"]:
+        return []
+    return [f"relevance: mean nDCG@10 {summary['mean_ndcg10']:.3f} (goal >= 0.9), first relevant result in "
+            f"the top 3 for {summary['first_relevant_in_top3']} of {summary['queries']} queries (goal: all)"]
+
+
 # --- one size ---------------------------------------------------------------------------------------
 
 
-def measure_size(size: int, runs: int) -> dict[str, Any]:
+def measure_size(size: int, runs: int, bare: bool = True) -> dict[str, Any]:
     catalogue = ensure_catalogue(size)
     site = OUT / f"site-{size}"
     builds = []
@@ -396,11 +481,12 @@ def measure_size(size: int, runs: int) -> dict[str, Any]:
     result: dict[str, Any] = {"entries": size, "runs": runs, **median_of(builds), **output_size(site)}
     print(f"[{size}] search in Chromium ...", flush=True)
     result |= measure_search(site)
-    bare_runs = []
-    for number in range(runs):
-        print(f"[{size}] bare Pelican and bare Pagefind {number + 1}/{runs} ...", flush=True)
-        bare_runs.append(measure_bare(site, OUT / f"bare-{size}"))
-    result |= median_of(bare_runs)
+    if bare:
+        bare_runs = []
+        for number in range(runs):
+            print(f"[{size}] bare Pelican and bare Pagefind {number + 1}/{runs} ...", flush=True)
+            bare_runs.append(measure_bare(site, OUT / f"bare-{size}"))
+        result |= median_of(bare_runs)
     print(f"[{size}] rebuild after changing one entry ...", flush=True)
     with one_entry_changed(catalogue):
         rebuild = measure_build(catalogue, site, incremental=True)
@@ -408,16 +494,31 @@ def measure_size(size: int, runs: int) -> dict[str, Any]:
     result["rebuild_incremental"] = rebuild["incremental"]
     result |= {f"rebuild_{key}": rebuild[key] for key in (
         "load_seconds", "database_seconds", "pages_seconds", "search_index_seconds", "other_seconds",
-        "pages_rendered", "pages_reused", "changed_pages", "reused_projections")}
-    result["build_over_bare"] = result["build_seconds"] / (
-        result["bare_pelican_seconds"] + result["bare_pagefind_seconds"])
-    result["peak_rss_over_bare_pagefind"] = result["peak_rss_mb"] / result["bare_pagefind_rss_mb"]
+        "published_seconds", "tidy_seconds",
+        "pages_rendered", "pages_reused", "changed_pages", "reused_projections", "updated_projections",
+        "entries_read")}
+    result |= per_page(result)
+    if bare:
+        result["build_over_bare"] = result["build_seconds"] / (
+            result["bare_pelican_seconds"] + result["bare_pagefind_seconds"])
+        result["peak_rss_over_bare_pagefind"] = result["peak_rss_mb"] / result["bare_pagefind_rss_mb"]
     return result
+
+
+def per_page(result: dict[str, Any]) -> dict[str, float]:
+    """Milliseconds of build per HTML page, ours and bare Pelican's, beside Hugo's on the same pages."""
+    return {"ms_per_page": result["build_seconds"] * 1000 / result["html_pages"],
+            "pages_ms_per_page": result["pages_seconds"] * 1000 / result["html_pages"],
+            "hugo_ms_per_page": HUGO_MS_PER_PAGE} | ({
+            "bare_pelican_ms_per_page": result["bare_pelican_seconds"] * 1000 / result["bare_pelican_pages"]}
+            if "bare_pelican_seconds" in result else {})
 
 
 def missed_targets(result: dict[str, Any]) -> list[str]:
     missed = []
     for key, (limit, unit, what) in TARGETS.items():
+        if key not in result:
+            continue  # not measured (--no-bare)
         value = result[key]
         if value > limit:
             missed.append(f"{what}: {value:,.2f} {unit}, target <= {limit:g} {unit}: "
@@ -439,10 +540,14 @@ def ingest_missed(ingest: dict[str, float]) -> list[str]:
 ROWS = [
     ("load and validate (s)", "load_seconds", "{:.1f}"),
     ("database (s)", "database_seconds", "{:.1f}"),
-    ("pages, Pelican, sv/en/ar (s)", "pages_seconds", "{:.1f}"),
+    ("pages, Pelican, every language (s)", "pages_seconds", "{:.1f}"),
     ("search index, Pagefind (s)", "search_index_seconds", "{:.1f}"),
     ("other projections (s)", "other_seconds", "{:.1f}"),
     ("full build (s)", "build_seconds", "{:.1f}"),
+    ("full build per HTML page (ms)", "ms_per_page", "{:.2f}"),
+    ("  of which pages, Pelican (ms)", "pages_ms_per_page", "{:.2f}"),
+    ("bare Pelican per page (ms)", "bare_pelican_ms_per_page", "{:.2f}"),
+    ("Hugo per page, 2026-11-22 (ms)", "hugo_ms_per_page", "{:.2f}"),
     ("bare Pelican (s)", "bare_pelican_seconds", "{:.1f}"),
     ("bare Pagefind (s)", "bare_pagefind_seconds", "{:.1f}"),
     ("build / bare engines", "build_over_bare", "{:.2f}x"),
@@ -455,6 +560,8 @@ ROWS = [
     ("output files", "output_files", "{:,}"),
     ("HTML pages", "html_pages", "{:,}"),
     ("one-entry rebuild (s)", "rebuild_seconds", "{:.1f}"),
+    ("  until the new site is served (s)", "rebuild_published_seconds", "{:.1f}"),
+    ("  then removing the older build (s)", "rebuild_tidy_seconds", "{:.1f}"),
     ("  incremental", "rebuild_incremental", "{}"),
     ("  pages rendered", "rebuild_pages_rendered", "{:,}"),
     ("  pages reused", "rebuild_pages_reused", "{:,}"),
@@ -470,6 +577,13 @@ ROWS = [
     ("'simundervisning' first search (KB)", "rare_first_kb", "{:,.0f}"),
     ("'schack' second search (ms)", "rare_second_ms", "{:,.0f}"),
     ("'schack' second search (KB)", "rare_second_kb", "{:,.0f}"),
+    ("'svenska' first, painted (ms)", "common_first_painted_ms", "{:,.0f}"),
+    ("4x CPU: 'svenska' first, painted (ms)", "throttled_common_first_ms", "{:,.0f}"),
+    ("4x CPU: 'svenska' first, whole (ms)", "throttled_common_first_done_ms", "{:,.0f}"),
+    ("4x CPU: 'kommun' second (ms)", "throttled_common_second_ms", "{:,.0f}"),
+    ("4x CPU: 'simundervisning' first (ms)", "throttled_rare_first_ms", "{:,.0f}"),
+    ("phone: 'svenska' first, painted (ms)", "phone_common_first_ms", "{:,.0f}"),
+    ("phone: 'simundervisning' first (ms)", "phone_rare_first_ms", "{:,.0f}"),
     ("results: svenska / simundervisning", None, None),
 ]
 
@@ -482,7 +596,7 @@ def table(results: list[dict[str, Any]]) -> str:
         if key is None:
             cells = [f"{r['common_first_results']:,} / {r['rare_first_results']:,}" for r in results]
         else:
-            cells = [form.format(r[key]) for r in results]
+            cells = [form.format(r[key]) if key in r else "-" for r in results]
         lines.append(f"| {label:<{width}} | " + " | ".join(f"{cell:>9}" for cell in cells) + " |")
     return "\n".join(lines)
 
@@ -503,6 +617,11 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser.add_argument("--json", type=Path, default=OUT / "results.json")
     parser.add_argument("--runs", type=int, default=1, help="builds and bare runs per size (medians)")
     parser.add_argument("--ingest-lines", type=int, default=1_000_000)
+    parser.add_argument("--no-bare", action="store_true",
+                        help="leave out bare Pelican and bare Pagefind (at 29,000 entries in seven languages bare "
+                             "Pagefind needs more memory than a 24 GB machine has)")
+    parser.add_argument("--relevance-site", type=Path, default=None,
+                        help="a built sample for the relevance judgments (default: build the sample)")
     parser.add_argument("--out", type=Path, default=None,
                         help="folder for catalogues, sites and bare runs (default benchmarks/out)")
     parser.add_argument("--child-build", nargs=3, type=Path, help=argparse.SUPPRESS)
@@ -518,13 +637,16 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
                               "rebuild_note": "one-entry rebuild: incremental over the last full build's output",
                               "sizes": []}
     for size in args.sizes:
-        report["sizes"].append(measure_size(size, args.runs))
+        report["sizes"].append(measure_size(size, args.runs, bare=not args.no_bare))
     print("stats ingest ...", flush=True)
     report["ingest"] = measure_ingest(args.ingest_lines)
+    print("relevance judgments on the sample ...", flush=True)
+    report["relevance"] = measure_relevance(args.relevance_site)
     report["machine_at_end"] = machine()
     report["seconds"] = time.perf_counter() - started
     report["missed"] = {str(r["entries"]): missed_targets(r) for r in report["sizes"]}
     report["missed"]["ingest"] = ingest_missed(report["ingest"])
+    report["missed"]["relevance"] = relevance_missed(report["relevance"])
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     print_report(report)
@@ -549,9 +671,14 @@ def print_report(report: dict[str, Any]) -> None:
               f"{'incremental' if size['rebuild_incremental'] else 'FULL (no usable previous output)'}, "
               f"{size['rebuild_pages_rendered']:,} pages rendered, {size['rebuild_pages_reused']:,} reused, "
               f"{size['rebuild_changed_pages']:,} changed; reused whole: "
-              f"{', '.join(size['rebuild_reused_projections']) or 'nothing'}")
+              f"{', '.join(size['rebuild_reused_projections']) or 'nothing'}; updated entry by entry: "
+              f"{', '.join(size['rebuild_updated_projections']) or 'nothing'}; entry files read: "
+              f"{size['rebuild_entries_read']:,} (the rest from the read cache)")
+    relevance = report["relevance"]
+    print(f"relevance on the sample: mean nDCG@10 {relevance['mean_ndcg10']:.3f} over {relevance['queries']} "
+          f"judged queries, first relevant result in the top 3 for {relevance['first_relevant_in_top3']}")
     for size, missed in report["missed"].items():
-        label = "stats ingest" if size == "ingest" else f"{int(size):,} entries"
+        label = {"ingest": "stats ingest", "relevance": "relevance"}.get(size) or f"{int(size):,} entries"
         print(f"\nMissed targets, {label}:" if missed else f"\nAll targets met, {label}.")
         for line in missed:
             print(f"  - {line}")

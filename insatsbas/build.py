@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 from insatsbas import database
@@ -25,6 +26,7 @@ from insatsbas.incremental import (
     catalogue_fingerprint,
     entry_fingerprint,
     inputs_fingerprint,
+    shared_fingerprint,
 )
 from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
@@ -32,11 +34,14 @@ from insatsbas.reader import read_catalogue
 from insatsbas.search import index as search_index
 from insatsbas.site import Overrides, SiteProjection
 from insatsbas.sources.problems import CatalogueInvalid, Problem
-from insatsbas.staging import remove_leftovers, staging
+from insatsbas.sources.read_cache import CacheFile
+from insatsbas.staging import cache_file, remove_leftovers, staging
 from insatsbas.timing import collecting, timed
 
 DEFAULT_CATALOGUE = Path("catalogue")
 DEFAULT_OUTPUT = Path("output")
+# What reading each entry file gave, beside the builds (sources/read_cache.py): never published.
+READ_CACHE = "read"
 
 
 def projections(overrides: Overrides) -> list[Projection]:
@@ -60,6 +65,11 @@ class BuildResult:
     # Site-relative paths of HTML files written with other bytes, added or removed (None in a full build).
     changed_pages: frozenset[str] | None = None
     reused_projections: list[str] = field(default_factory=list)
+    # Projections updated entry by entry on a copy of the previous output (database, HSDS, Whoosh).
+    updated_projections: list[str] = field(default_factory=list)
+    # Entry files parsed and checked, and entry files whose outcome was taken from the read cache.
+    entries_read: int = 0
+    entries_from_cache: int = 0
     # The web editor at /redigera/ when asked for, or why it was left out (Decap CMS not installed).
     editor: EditorFiles | None = None
     editor_unavailable: EditorUnavailable | None = None
@@ -78,19 +88,25 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
     overrides = Overrides.beside(catalogue_dir, templates=templates, pages=pages)
     with collecting() as timings, timed("total"):
         progress.step("Läser katalogen …")
+        cache = CacheFile(cache_file(out, READ_CACHE), fresh=full)
         with timed("read"):
-            result = read_catalogue(catalogue_dir, today=today)
+            result = read_catalogue(catalogue_dir, today=today, cache=cache)
         if result.catalogue is None:
             raise CatalogueInvalid(result.problems)
         catalogue = result.catalogue
         outputs = projections(overrides)
+        read = cache.cache
         with timed("fingerprints"):
             inputs = inputs_fingerprint(catalogue, tuple(folder for p in outputs for folder in p.sources()))
-            entries = {entry.id: entry_fingerprint(catalogue, entry) for entry in catalogue.interventions}
-            data = catalogue_fingerprint(catalogue, inputs, entries)
+            entries = {entry.id: cache.derived(entry, "fingerprint", partial(entry_fingerprint, catalogue, entry))
+                       for entry in catalogue.interventions}
+            shared = shared_fingerprint(catalogue, inputs)
+            data = catalogue_fingerprint(shared, entries)
         previous = None if full else Previous.of(out.resolve(), inputs)
-        run = BuildRun(previous, Manifest(inputs), entries, data, progress)
-        built = BuildResult(catalogue, out, result.warnings, timings, incremental=previous is not None)
+        published = {entry.id: entries[entry.id] for entry in catalogue.published()}
+        run = BuildRun(previous, Manifest(inputs), entries, data, progress, shared, published)
+        built = BuildResult(catalogue, out, result.warnings, timings, incremental=previous is not None,
+                            entries_read=read.misses if read else 0, entries_from_cache=read.hits if read else 0)
         built.removed_leftovers = remove_leftovers(out)
         with staging(out) as stage:
             for projection in outputs:
@@ -100,8 +116,10 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
             if editor is not None:
                 write_editor_into(built, catalogue_dir, stage, editor)
             run.manifest.write(stage)
+        cache.save()
         built.pages_rendered, built.pages_reused = run.pages_rendered, run.pages_reused
         built.changed_pages, built.reused_projections = run.changed_pages, run.reused
+        built.updated_projections = run.updated
     return built
 
 

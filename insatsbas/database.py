@@ -14,6 +14,7 @@ coordinator's git handle.
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from typing import Any
 import sqlite_utils
 
 from insatsbas.analysis import stem_sv
-from insatsbas.incremental import WholeProjection
+from insatsbas.incremental import EntryChanges, EntryProjection
 from insatsbas.markup import render_markdown
 from insatsbas.model import Catalogue, Intervention, Term
 from insatsbas.progress import QUIET, Progress
@@ -44,6 +45,14 @@ LINK_TABLES = {
 }
 
 
+# Full-text indexes: the table and its indexed columns.
+FTS_TABLES = {"interventions": [*FTS_COLUMNS, STEMS_COLUMN], "translations": ["title", "summary", "description"]}
+# Tables holding one entry's rows, keyed by `id` (interventions) or `intervention_id` (the others).
+ENTRY_TABLES = ("interventions", "contacts", "locations", "opening_hours", "translations", *LINK_TABLES)
+# An updated database is vacuumed when more than this share of its pages is free.
+VACUUM_FREE_SHARE = 0.25
+
+
 def write_database(catalogue: Catalogue, path: Path, progress: Progress = QUIET) -> None:
     db = sqlite_utils.Database(path)
     db.conn.execute("PRAGMA journal_mode = OFF")
@@ -52,11 +61,62 @@ def write_database(catalogue: Catalogue, path: Path, progress: Progress = QUIET)
         write_owners(db, catalogue)
         write_organisations(db, catalogue)
         write_interventions(db, catalogue, progress)
-    db["interventions"].enable_fts([*FTS_COLUMNS, STEMS_COLUMN], tokenize=FTS_TOKENIZER)
-    db["translations"].enable_fts(["title", "summary", "description"], tokenize=FTS_TOKENIZER)
+    for table, columns in FTS_TABLES.items():
+        db[table].enable_fts(columns, tokenize=FTS_TOKENIZER)
     db.index_foreign_keys()
     db.vacuum()
     db.close()
+
+
+def update_database(catalogue: Catalogue, previous: Path, path: Path, touched: frozenset[str],
+                    progress: Progress = QUIET) -> None:
+    """A copy of the `previous` database with the rows of the `touched` entries (changed, added or removed)
+    deleted and the published ones among them inserted again, in every table that holds an entry's rows; the
+    organisations (a provider's row depends on all its entries) written again; the full-text indexes told
+    of each row deleted and inserted. The same rows as a full build's, not the same bytes: a deleted row
+    leaves free space and an inserted one a new rowid (docs/developers/incremental.md)."""
+    shutil.copyfile(previous, path)
+    db = sqlite_utils.Database(path)
+    db.conn.execute("PRAGMA journal_mode = OFF")
+    ids = sorted(touched)
+    entries = [entry for entry in catalogue.published() if entry.id in touched]
+    with db.conn:
+        db.conn.execute("CREATE TEMP TABLE touched (id TEXT PRIMARY KEY)")
+        db.conn.executemany("INSERT INTO temp.touched VALUES (?)", [(i,) for i in ids])
+        for table, columns in FTS_TABLES.items():
+            forget_in_fts(db, table, columns)
+        for table in ENTRY_TABLES:
+            key = "id" if table == "interventions" else "intervention_id"
+            db.conn.execute(f"DELETE FROM [{table}] WHERE [{key}] IN (SELECT id FROM temp.touched)")
+        db.conn.execute("DELETE FROM organisations")
+        write_organisations(db, catalogue)
+        for table, rows in intervention_tables(catalogue, entries).items():
+            db[table].insert_all(rows)
+        for table, columns in FTS_TABLES.items():
+            index_in_fts(db, table, columns)
+        db.conn.execute("DROP TABLE temp.touched")
+    free, pages = (db.conn.execute(f"PRAGMA {name}").fetchone()[0] for name in ("freelist_count", "page_count"))
+    if free > pages * VACUUM_FREE_SHARE:
+        db.vacuum()
+    db.close()
+
+
+def _touched_rows(table: str) -> str:
+    key = "id" if table == "interventions" else "intervention_id"
+    return f"SELECT rowid, * FROM [{table}] WHERE [{key}] IN (SELECT id FROM temp.touched)"
+
+
+def forget_in_fts(db: sqlite_utils.Database, table: str, columns: list[str]) -> None:
+    """Remove the touched entries' rows from the external-content FTS5 index, before the rows themselves
+    (FTS5's 'delete' command needs the values that were indexed)."""
+    names = ", ".join(f"[{c}]" for c in columns)
+    db.conn.execute(f"INSERT INTO [{table}_fts] ([{table}_fts], rowid, {names}) "
+                    f"SELECT 'delete', rowid, {names} FROM ({_touched_rows(table)})")
+
+
+def index_in_fts(db: sqlite_utils.Database, table: str, columns: list[str]) -> None:
+    names = ", ".join(f"[{c}]" for c in columns)
+    db.conn.execute(f"INSERT INTO [{table}_fts] (rowid, {names}) SELECT rowid, {names} FROM ({_touched_rows(table)})")
 
 
 def term_rows(terms: Iterable[Term], *extra_fields: str) -> Iterator[dict[str, Any]]:
@@ -163,11 +223,11 @@ def intervention_row(catalogue: Catalogue, intervention: Intervention) -> dict[s
     }
 
 
-def write_interventions(db: sqlite_utils.Database, catalogue: Catalogue, progress: Progress) -> None:
+def intervention_tables(catalogue: Catalogue, entries: Iterable[Intervention]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of `entries` in every table that holds one entry's data (`ENTRY_TABLES`)."""
     rows, contacts, locations, hours, translations = [], [], [], [], []
     links: dict[str, list[dict[str, str]]] = {table: [] for table in LINK_TABLES}
-    published = list(catalogue.published())
-    for i in progress.track(published, "Databas", len(published)):
+    for i in entries:
         rows.append(intervention_row(catalogue, i))
         contacts.append({"intervention_id": i.id, "role": i.contact.role, "phone": i.contact.phone,
                          "email": i.contact.email, "url": i.contact.url})
@@ -190,26 +250,32 @@ def write_interventions(db: sqlite_utils.Database, catalogue: Catalogue, progres
                   "residence_statuses": i.eligibility.residence_status, "open_to": i.open_to}
         for table, (attribute, column, _, _) in LINK_TABLES.items():
             links[table] += [{"intervention_id": i.id, column: value} for value in values[attribute]]
+    return {"interventions": rows, "contacts": contacts, "locations": locations, "opening_hours": hours,
+            "translations": translations, **links}
 
+
+def write_interventions(db: sqlite_utils.Database, catalogue: Catalogue, progress: Progress) -> None:
+    published = list(catalogue.published())
+    tables = intervention_tables(catalogue, progress.track(published, "Databas", len(published)))
     db["interventions"].insert_all(
-        rows, pk="id", columns=INTERVENTION_COLUMNS,
+        tables["interventions"], pk="id", columns=INTERVENTION_COLUMNS,
         foreign_keys=[("owner", "owners", "slug"), ("organisation", "organisations", "id"),
                       ("municipality", "municipalities", "slug")],
     )
     child = [("intervention_id", "interventions", "id")]
-    insert(db, "contacts", contacts, pk="intervention_id", foreign_keys=child,
+    insert(db, "contacts", tables["contacts"], pk="intervention_id", foreign_keys=child,
            columns={"intervention_id": str, "role": str, "phone": str, "email": str, "url": str})
-    insert(db, "locations", locations, pk="id", foreign_keys=child,
+    insert(db, "locations", tables["locations"], pk="id", foreign_keys=child,
            columns={"id": str, "intervention_id": str, "position": int, "name": str, "address": str,
                     "postal_code": str, "city": str, "latitude": float, "longitude": float, "accessibility": str})
-    insert(db, "opening_hours", hours, pk="id", foreign_keys=child,
+    insert(db, "opening_hours", tables["opening_hours"], pk="id", foreign_keys=child,
            columns={"id": str, "intervention_id": str, "days": str, "opens": str, "closes": str})
-    insert(db, "translations", translations, pk=("intervention_id", "language"),
+    insert(db, "translations", tables["translations"], pk=("intervention_id", "language"),
            foreign_keys=[*child, ("language", "languages", "slug")],
            columns={"intervention_id": str, "language": str, "title": str, "summary": str, "description": str,
                     "description_html": str})
     for table, (_, column, vocabulary, key) in LINK_TABLES.items():
-        insert(db, table, links[table], pk=("intervention_id", column),
+        insert(db, table, tables[table], pk=("intervention_id", column),
                foreign_keys=[*child, (column, vocabulary, key)], columns={"intervention_id": str, column: str})
 
 
@@ -224,5 +290,10 @@ def database_projection(catalogue: Catalogue, out: Path, progress: Progress = QU
     write_database(catalogue, out / DATABASE_NAME, progress)
 
 
-# Build projection: OUT/insatsbas.db, written whole (sqlite-utils), reused when the catalogue's data is unchanged.
-PROJECTION = WholeProjection("database", "Databas", (DATABASE_NAME,), database_projection)
+def database_update(catalogue: Catalogue, out: Path, changes: EntryChanges, progress: Progress = QUIET) -> None:
+    update_database(catalogue, changes.previous / DATABASE_NAME, out / DATABASE_NAME, changes.touched, progress)
+
+
+# Build projection: OUT/insatsbas.db (sqlite-utils), updated entry by entry; written whole when anything the
+# entries share (vocabularies, owners ...) changed.
+PROJECTION = EntryProjection("database", "Databas", (DATABASE_NAME,), database_projection, database_update)

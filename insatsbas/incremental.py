@@ -4,15 +4,19 @@ The manifest is `OUT/.insatsbas-build.json` (a dot file the site never links). I
 - `inputs`: one fingerprint of everything every output depends on (the package: code, theme and default
   pages; a region's own templates and pages; the vocabularies, region, synonyms, newcomer figures and
   coordinators, and the versions of the libraries that render). When it differs, the build is a full build;
-- `projections`: per projection that is reused whole (`WholeProjection`: database, HSDS, Whoosh), the
-  fingerprint of the catalogue data it was made from;
+- `projections`: per projection, the fingerprint of what it was made from: for one reused whole
+  (`WholeProjection`) the catalogue's data; for one updated entry by entry (`EntryProjection`: database,
+  HSDS, Whoosh) what every entry shares (owners, region ...), beside `entries`;
+- `entries`: each published entry's fingerprint, to tell which entries changed since (a draft's id is in
+  no file of the output);
 - `pages`: every HTML file of the site, with the fingerprint of what it shows, or null for a page that
   is always rendered (start, search, list, /for-mig/, 404 and the content pages).
 
 Every projection plugs into a build the same way (`Projection`): it declares the folders it is made from
 besides the package (`sources`, part of `inputs`) and, given the build's `BuildRun` (the previous output,
 the manifest being written, the fingerprints computed once), decides itself what it reuses. A
-`WholeProjection` is reused whole when the catalogue's data is unchanged; the site reuses page by page.
+`WholeProjection` is reused whole when the catalogue's data is unchanged; an `EntryProjection` updates a copy
+of its previous output for the entries that changed; the site reuses page by page.
 
 The manifest is written into the staging folder last, so it is swapped in together with the output it
 describes. A missing, foreign or unreadable manifest means a full build. Fingerprints are SHA-256 over
@@ -36,7 +40,7 @@ from insatsbas.model import Catalogue, Intervention
 from insatsbas.progress import Progress
 
 MANIFEST_NAME = ".insatsbas-build.json"
-MANIFEST_FORMAT = 1
+MANIFEST_FORMAT = 2
 PACKAGE_DIR = Path(__file__).resolve().parent
 # Files of the code, the theme and the hand-written pages; a change to any of them is a full build.
 SOURCE_SUFFIXES = {".py", ".html", ".css", ".js", ".po", ".md", ".cfg", ".json", ".svg", ".png", ".ico", ".txt"}
@@ -85,10 +89,16 @@ def entry_fingerprint(catalogue: Catalogue, entry: Intervention) -> str:
     return digest(replace(entry, source=Path(entry.source).name), catalogue.owners[entry.owner])
 
 
-def catalogue_fingerprint(catalogue: Catalogue, inputs: str, entries: dict[str, str]) -> str:
+def shared_fingerprint(catalogue: Catalogue, inputs: str) -> str:
+    """What every entry's rows share apart from the day of the build: the `inputs_fingerprint` and the
+    catalogue without its entries (owners, region ...)."""
+    return digest(inputs, replace(catalogue, interventions=(), as_of=None))
+
+
+def catalogue_fingerprint(shared: str, entries: dict[str, str]) -> str:
     """The whole catalogue apart from the day of the build (no projection but the site depends on it), from
-    the `inputs_fingerprint` and the entries' fingerprints the build has already computed."""
-    return digest(inputs, replace(catalogue, interventions=(), as_of=None), sorted(entries.items()))
+    the `shared_fingerprint` and the entries' fingerprints the build has already computed."""
+    return digest(shared, sorted(entries.items()))
 
 
 @dataclass
@@ -96,10 +106,11 @@ class Manifest:
     inputs: str
     projections: dict[str, str] = field(default_factory=dict)
     pages: dict[str, str | None] = field(default_factory=dict)
+    entries: dict[str, str] = field(default_factory=dict)
 
     def write(self, out: Path) -> None:
         data = {"format": MANIFEST_FORMAT, "inputs": self.inputs, "projections": dict(sorted(self.projections.items())),
-                "pages": dict(sorted(self.pages.items()))}
+                "entries": dict(sorted(self.entries.items())), "pages": dict(sorted(self.pages.items()))}
         (out / MANIFEST_NAME).write_text(json.dumps(data, indent=0, sort_keys=False) + "\n", encoding="utf-8")
 
     @classmethod
@@ -109,14 +120,15 @@ class Manifest:
             data = json.loads((out / MANIFEST_NAME).read_text(encoding="utf-8"))
             if data.get("format") != MANIFEST_FORMAT:
                 return None
-            inputs, projections, pages = data["inputs"], data["projections"], data["pages"]
+            inputs, projections, pages, entries = data["inputs"], data["projections"], data["pages"], data["entries"]
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         if not (isinstance(inputs, str) and isinstance(projections, dict) and isinstance(pages, dict)
-                and all(isinstance(v, str) for v in projections.values())
+                and isinstance(entries, dict)
+                and all(isinstance(v, str) for v in (*projections.values(), *entries.values()))
                 and all(v is None or isinstance(v, str) for v in pages.values())):
             return None
-        return cls(inputs, projections, pages)
+        return cls(inputs, projections, pages, entries)
 
 
 @dataclass
@@ -155,8 +167,15 @@ class BuildRun:
     data: str
     """The catalogue's fingerprint apart from the day of the build (`catalogue_fingerprint`)."""
     progress: Progress
+    shared: str = ""
+    """What every entry shares (`shared_fingerprint`): an `EntryProjection` made from another is written whole."""
+    published: dict[str, str] = field(default_factory=dict)
+    """The published entries' fingerprints: what the projections that hold every entry hold, and what the
+    manifest records (an entry that is not published is named in no file of the output)."""
     reused: list[str] = field(default_factory=list)
     """Projections taken whole from the previous output."""
+    updated: list[str] = field(default_factory=list)
+    """Projections updated entry by entry on a copy of the previous output."""
     pages_rendered: int = 0
     pages_reused: int = 0
     changed_pages: frozenset[str] | None = None
@@ -176,6 +195,40 @@ class BuildRun:
             link_tree(previous.out / output, stage / output)
         self.reused.append(name)
         return True
+
+
+    def entry_changes(self, name: str, fingerprint: str, outputs: tuple[str, ...]) -> EntryChanges | None:
+        """The entries changed since the previous output, when the projection `name` made its `outputs` there
+        from the same shared `fingerprint`; None when they must be written whole. Records the fingerprint
+        (and, in the manifest, every entry's) either way."""
+        self.manifest.projections[name] = fingerprint
+        self.manifest.entries = self.published
+        previous = self.previous
+        if previous is None or not previous.projection(name, fingerprint):
+            return None
+        if not all((previous.out / output).exists() for output in outputs):
+            return None
+        before = previous.manifest.entries
+        changed = frozenset(key for key, value in self.published.items() if before.get(key) != value)
+        return EntryChanges(previous.out, changed, frozenset(before.keys() - self.published.keys()))
+
+
+@dataclass(frozen=True)
+class EntryChanges:
+    """What an `EntryProjection` updates: the entries added or changed (`changed`, by id) and those removed,
+    relative to the previous output at `previous`."""
+
+    previous: Path
+    changed: frozenset[str]
+    removed: frozenset[str]
+
+    @property
+    def touched(self) -> frozenset[str]:
+        """Every id whose rows in the previous output are no longer right."""
+        return self.changed | self.removed
+
+    def __bool__(self) -> bool:
+        return bool(self.changed or self.removed)
 
 
 class Projection(Protocol):
@@ -209,6 +262,36 @@ class WholeProjection:
     def write(self, catalogue: Catalogue, out: Path, run: BuildRun) -> None:
         if not run.reuse_whole(self.name, run.data, self.outputs, out):
             self.writer(catalogue, out, run.progress)
+
+
+@dataclass(frozen=True)
+class EntryProjection:
+    """A projection that holds every entry in one file or index, but can update a copy of its previous output
+    entry by entry (`updater`, given the `EntryChanges`). It is written whole (`writer`) when anything the
+    entries share changed: the shared fingerprint (`BuildRun.shared`) and the projection's own `shared` part
+    of the catalogue (the Whoosh schema's languages, say). With no entry changed, its outputs are linked."""
+
+    name: str
+    label: str
+    outputs: tuple[str, ...]
+    writer: Callable[[Catalogue, Path, Progress], None]
+    updater: Callable[[Catalogue, Path, EntryChanges, Progress], None]
+    shared: Callable[[Catalogue], object] = lambda catalogue: ()
+
+    def sources(self) -> tuple[Path, ...]:
+        return ()
+
+    def write(self, catalogue: Catalogue, out: Path, run: BuildRun) -> None:
+        changes = run.entry_changes(self.name, digest(run.shared, self.shared(catalogue)), self.outputs)
+        if changes is None:
+            self.writer(catalogue, out, run.progress)
+        elif not changes:
+            for output in self.outputs:
+                link_tree(changes.previous / output, out / output)
+            run.reused.append(self.name)
+        else:
+            self.updater(catalogue, out, changes, run.progress)
+            run.updated.append(self.name)
 
 
 def link_or_copy(source: Path, target: Path) -> None:

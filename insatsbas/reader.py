@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +55,7 @@ from insatsbas.sources.files import (
     read_yaml,
 )
 from insatsbas.sources.problems import CatalogueInvalid, Problem, Severity, SortedByGravity
+from insatsbas.sources.read_cache import CacheFile, ReadCache, context_digest
 from insatsbas.sources.schema_messages import SchemaChecker
 from insatsbas.sources.text import did_you_mean, field_name, slugify
 from insatsbas.sources.yamlsource import Document, KeyPath
@@ -68,11 +70,13 @@ class ReadResult(SortedByGravity):
     problems: list[Problem] = field(default_factory=list)
 
 
-def read_catalogue(root: Path, *, today: date | None = None,
-                   only: Callable[[Path], bool] | None = None) -> ReadResult:
+def read_catalogue(root: Path, *, today: date | None = None, only: Callable[[Path], bool] | None = None,
+                   cache: CacheFile | None = None) -> ReadResult:
     """Read everything under `root`. The catalogue is None when any error was found.
 
-    With `only`, just the entry files it accepts are read (the shared files always are)."""
+    With `only`, just the entry files it accepts are read (the shared files always are). With `cache`, what
+    reading the same bytes at the same path gave before is taken from it (sources/read_cache.py); the caller
+    saves it."""
     today = today or date.today()
     problems: list[Problem] = []
     vocabularies = read_vocabularies(root, problems)
@@ -84,11 +88,13 @@ def read_catalogue(root: Path, *, today: date | None = None,
     owners, coordinators = owners_data
     region = read_region(root, problems)
     validator = SchemaChecker(schemas.entry_schema(vocabularies), code_lists(vocabularies))
+    read = partial(read_entry, root, validator=validator, owners=owners, today=today)
+    if cache is not None:
+        read = partial(read_entry_cached, read, cache.open(context_digest(vocabularies, owners, today)), root)
     interventions = [
         entry
         for path in entry_paths(root, owners, problems)
-        if (only is None or only(path)) and (entry := read_entry(root, path, validator, owners, today, problems))
-        is not None
+        if (only is None or only(path)) and (entry := read(path, problems=problems)) is not None
     ]
     check_unique_hsds_ids(interventions, problems)
     synonyms = read_synonyms(root, problems)
@@ -247,7 +253,30 @@ def entry_paths(root: Path, owners: dict[str, Owner], problems: list[Problem]) -
     return paths
 
 
-def read_entry(root: Path, path: Path, validator: SchemaChecker, owners: dict[str, Owner],
+def read_entry_cached(read: Callable[..., Intervention | None], cache: ReadCache, root: Path, path: Path, *,
+                      problems: list[Problem]) -> Intervention | None:
+    """`read` an entry file, or take what reading the same bytes at the same place in a catalogue gave before
+    (shown at the path it has now, when the catalogue moved or the command runs from elsewhere)."""
+    try:
+        content = path.read_bytes()
+    except OSError:
+        return read(path, problems=problems)
+    shown = display_path(root, path)
+
+    def outcome() -> tuple[Intervention | None, list[Problem], str]:
+        found: list[Problem] = []
+        return read(path, problems=found), found, shown
+
+    key = cache.key(path.relative_to(root).as_posix(), content)
+    entry, found, shown_then = cache.outcome(key, outcome)
+    if shown_then != shown:
+        entry = replace(entry, source=shown) if entry is not None else None
+        found = [replace(problem, path=shown) if problem.path == shown_then else problem for problem in found]
+    problems.extend(found)
+    return entry
+
+
+def read_entry(root: Path, path: Path, *, validator: SchemaChecker, owners: dict[str, Owner],
                today: date, problems: list[Problem]) -> Intervention | None:
     log = ProblemLog(display_path(root, path), problems)
     document = read_yaml(root, path, log)

@@ -26,7 +26,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from insatsbas.timing import timed
+
 PREVIOUS = "previous"
+# The timing (insatsbas.timing) of what a switch does after the new build is served: removing an old build,
+# one file system call per file and folder, which takes long on a large site.
+TIDY = "tidy"
+# Files a writer keeps between its builds, beside them and never served (`cache_file`).
+CACHE_SUFFIX = ".cache"
 # A build folder's name: a UTC time stamp to the microsecond and the process that wrote it.
 _BUILD_NAME = re.compile(r"\d{8}T\d{12}-(?P<pid>\d+)")
 # What a killed process of this or the older layout leaves beside OUT.
@@ -44,6 +51,12 @@ class NothingToRollBack(Exception):
 def builds_folder(out: Path) -> Path:
     """Where the builds of `out` are kept: `.OUT.builds` beside it."""
     return out.parent / f".{out.name}.builds"
+
+
+def cache_file(out: Path, name: str) -> Path:
+    """Where a writer of `out` keeps `name` between builds: in the builds folder, outside every build, so it is
+    never served and never switched."""
+    return builds_folder(_absolute(out)) / f"{name}{CACHE_SUFFIX}"
 
 
 def served_build(out: Path) -> Path | None:
@@ -81,6 +94,12 @@ def staging(out: Path, *, keep_previous: bool = True) -> Iterator[Path]:
     older = previous_build(out)
     before = _adopt_plain_folder(out) or served_build(out)
     _point(out, stage)
+    with timed(TIDY):  # published already: what follows is housekeeping
+        _keep_or_remove(out, stage, before, older, keep_previous)
+
+
+def _keep_or_remove(out: Path, stage: Path, before: Path | None, older: Path | None, keep_previous: bool) -> None:
+    """Keep the build served until now for `rollback()` (with `keep_previous`) and remove the one before it."""
     if before is None or not keep_previous:
         for folder in (before, older):
             if folder is not None and folder != stage:
@@ -114,7 +133,7 @@ def remove_leftovers(out: Path) -> list[Path]:
     builds = builds_folder(out)
     if builds.is_dir():
         for path in sorted(builds.iterdir()):
-            if path.name == PREVIOUS:
+            if path.name == PREVIOUS or path.suffix == CACHE_SUFFIX and path.is_file():
                 continue
             match = _OLD_LEFTOVER.fullmatch(path.name) if path.is_symlink() else _BUILD_NAME.fullmatch(path.name)
             if not path.is_symlink() and path.resolve() in keep or match and _running(int(match["pid"])):

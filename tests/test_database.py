@@ -8,9 +8,10 @@ import pytest
 import sqlite_utils
 from click.testing import CliRunner
 
-from insatsbas.build import build
+from insatsbas.build import READ_CACHE, build
 from insatsbas.cli import cli
 from insatsbas.sources.problems import CatalogueInvalid
+from insatsbas.staging import cache_file
 from tests.conftest import TODAY, VALID_ENTRY
 
 
@@ -98,7 +99,8 @@ def test_failed_build_leaves_previous_output_untouched(make_catalogue, tmp_path)
         build(root, out, today=TODAY)
     assert (out / "insatsbas.db").read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", "catalogue", "out"]
-    assert list((tmp_path / ".out.builds").iterdir()) == [out.resolve()], "only the build that is served"
+    assert sorted((tmp_path / ".out.builds").iterdir()) == [out.resolve(), cache_file(out, READ_CACHE)], \
+        "only the build that is served, and the read cache"
 
 
 def test_build_failing_midway_leaves_previous_output_untouched(make_catalogue, tmp_path, monkeypatch):
@@ -122,7 +124,8 @@ def test_build_failing_midway_leaves_previous_output_untouched(make_catalogue, t
     assert (out / "insatsbas.db").read_bytes() == before
     assert not (out / "half-written.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == [".out.builds", "catalogue", "out"]
-    assert list((tmp_path / ".out.builds").iterdir()) == [out.resolve()], "only the build that is served"
+    assert sorted((tmp_path / ".out.builds").iterdir()) == [out.resolve(), cache_file(out, READ_CACHE)], \
+        "only the build that is served, and the read cache"
 
 
 def test_build_command_exits_1_and_builds_nothing_on_errors(make_catalogue, tmp_path):

@@ -23,11 +23,11 @@ import pytest
 
 import insatsbas.build as build_module
 import insatsbas.staging as staging_module
-from insatsbas.build import build
+from insatsbas.build import READ_CACHE, build
 from insatsbas.incremental import MANIFEST_NAME, Manifest
 from insatsbas.site import Overrides
 from insatsbas.site import search_index as search_index_module
-from insatsbas.staging import PREVIOUS, builds_folder, previous_build, served_build
+from insatsbas.staging import PREVIOUS, builds_folder, cache_file, previous_build, served_build
 from tests.conftest import SAMPLE, TODAY, VALID_ENTRY, write
 from tests.test_incremental import comparable
 
@@ -90,7 +90,7 @@ def assert_previous_or_new(site: SimpleNamespace) -> str:
 def assert_next_build_succeeds_and_nothing_is_left(site: SimpleNamespace) -> list[Path]:
     result = build(site.catalogue, site.out, today=TODAY)
     assert comparable(site.out) == site.new
-    kept = {served_build(site.out), previous_build(site.out)}
+    kept = {served_build(site.out), previous_build(site.out), cache_file(site.out, READ_CACHE)}
     leftovers = [path for path in builds_folder(site.out).iterdir() if path.name != PREVIOUS and path not in kept]
     assert leftovers == []
     assert sorted(path.name for path in site.root.iterdir()) == [".out.builds", "catalogue", "out"]

@@ -3,17 +3,21 @@
 Each case builds the sample catalogue in full (A, built once and copied), changes the catalogue, builds
 incrementally over A's output, builds in full into another folder (B), and compares every file.
 
-Two engines are not deterministic: two full builds of the same catalogue differ in them, so their files
-are compared by decoded content instead of bytes (everything else, the SQLite database included, is
-compared byte for byte):
+Two engines are not deterministic, and one is updated in place, so their files are compared by decoded
+content instead of bytes (everything else is compared byte for byte):
 - Pagefind writes each filter's values in a random map order, so the `.pf_filter` files, their hashed
   names, the `.pf_meta` files that name them and `pagefind-entry.json` that names those differ from run to
   run. A filter file is gzip, the 12-byte signature `pagefind_dcd`, then CBOR; decoded, with its values
   sorted, it is the same, and so are the metadata and the entry file once every hashed name is replaced by
   a name made from the decoded content it stands for. Index chunks, fragments and scripts are compared as
   bytes.
-- Whoosh names its segment with a random id (`MAIN_<random>.seg`, named inside `_MAIN_1.toc`), so the
-  index is compared as what it holds: every stored document and every term's postings.
+- Whoosh names its segment with a random id (`MAIN_<random>.seg`, named inside `_MAIN_1.toc`), and an
+  incremental build deletes and adds an entry's document in a copy of the previous index, so the index is
+  compared as what it holds: every live stored document and every term's postings, by entry id.
+- SQLite: an incremental build deletes and inserts an entry's rows in a copy of the previous database (new
+  rowids, free pages), so a database is compared as its schema, every table's rows in primary-key order, and
+  each full-text index's terms (per column: documents and occurrences) after FTS5's own integrity check
+  against its content table.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import hashlib
 import json
 import re
 import shutil
+import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -31,9 +36,13 @@ import pytest
 from whoosh import index as whoosh_index
 
 import insatsbas.site
-from insatsbas.build import build
+from insatsbas.build import READ_CACHE, build
+from insatsbas.hsds.export import write_hsds
 from insatsbas.incremental import MANIFEST_NAME, Manifest
+from insatsbas.reader import read_catalogue
 from insatsbas.site.search_index import BUNDLE_DIR
+from insatsbas.staging import cache_file
+from insatsbas.urls import DATA_DIR
 from tests.conftest import REPO, SAMPLE, TODAY, VALID_ENTRY, add_uppsala, write
 
 PAGEFIND_SIGNATURE = b"pagefind_dcd"
@@ -57,6 +66,10 @@ def previous(full_a: Path, tmp_path: Path) -> tuple[Path, Path]:
     shutil.copytree(SAMPLE, catalogue)
     shutil.copytree(REPO / "pages", tmp_path / "pages")
     shutil.copytree(full_a, out)
+    # With the full build's read cache, so every incremental build here also shows that entries taken from it
+    # give what reading the files gives.
+    cache_file(out, READ_CACHE).parent.mkdir()
+    shutil.copy(cache_file(full_a, READ_CACHE), cache_file(out, READ_CACHE))
     return catalogue, out
 
 
@@ -95,8 +108,25 @@ def move_today_past_review_dates(catalogue: Path) -> date:
     return TODAY + timedelta(days=200)
 
 
+def give_a_providers_entries_one_url(catalogue: Path) -> date:
+    """The provider's organization gets a website (all its entries give the same URL): the other entry's HSDS
+    service changes too, though the entry did not."""
+    edit(catalogue / "huddinge" / "laxhjalp-skogas.yml", "https://example.org/huddinge/bibliotek/skogas",
+         "https://example.org/huddinge/bibliotek/flemingsberg")
+    return TODAY
+
+
+ENTRY_PROJECTIONS = ["database", "hsds", "search_index"]
+# What each change does to the projections that hold every entry: updated entry by entry, reused whole, or
+# (neither) written whole.
+UPDATED = {change_entry: ENTRY_PROJECTIONS, add_entry: ENTRY_PROJECTIONS, delete_entry: ENTRY_PROJECTIONS,
+           give_a_providers_entries_one_url: ENTRY_PROJECTIONS}
+REUSED = {move_today_past_review_dates: ENTRY_PROJECTIONS}
+
+
 @pytest.mark.parametrize("change", [change_entry, add_entry, delete_entry, change_owner_contact,
-                                    change_vocabulary_label, move_today_past_review_dates])
+                                    change_vocabulary_label, move_today_past_review_dates,
+                                    give_a_providers_entries_one_url])
 def test_incremental_build_equals_full_build(change, previous, tmp_path):
     catalogue, out = previous
     today = change(catalogue)
@@ -105,6 +135,9 @@ def test_incremental_build_equals_full_build(change, previous, tmp_path):
     build(catalogue, tmp_path / "full", today=today, full=True)
 
     assert_same_output(out, tmp_path / "full")
+    # An owner's contact is in every one of its entries' rows: the projections are written whole.
+    assert incremental.updated_projections == UPDATED.get(change, [])
+    assert sorted(incremental.reused_projections) == REUSED.get(change, [])
     if change is change_vocabulary_label:  # a shared input: everything again
         assert not incremental.incremental and incremental.pages_reused == 0
     else:
@@ -112,6 +145,22 @@ def test_incremental_build_equals_full_build(change, previous, tmp_path):
         # Moving the day re-renders every page listing an entry whose review fell due; the sample has many.
         assert incremental.pages_reused > (0 if change is move_today_past_review_dates else 2 * incremental.pages_rendered)
         assert incremental.changed_pages  # something the visitor sees changed
+    # Only what changed was parsed and checked again; the rest came from the read cache (with another day or
+    # other owners, nothing could).
+    changed_files = {change_entry: 1, add_entry: 1, delete_entry: 0, give_a_providers_entries_one_url: 1}.get(change)
+    if changed_files is not None:
+        assert incremental.entries_read == changed_files and incremental.entries_from_cache > 100
+    else:
+        assert incremental.entries_from_cache == 0
+
+
+def test_the_builds_open_data_made_from_cached_entry_parts_is_the_exports(full_a, tmp_path):
+    """The build writes HSDS from each entry's cached part; `insatsbas export hsds` (write_hsds) from the whole
+    catalogue at once: the same bytes."""
+    write_hsds(read_catalogue(SAMPLE, today=TODAY).catalogue, tmp_path / DATA_DIR)
+    exported = snapshot(tmp_path / DATA_DIR)
+    built = snapshot(full_a / DATA_DIR)
+    assert exported and all(built[name] == content for name, content in exported.items())
 
 
 def test_with_several_counties_only_the_changed_bundle_is_indexed_again_and_the_output_is_a_full_builds(tmp_path):
@@ -149,7 +198,8 @@ def test_one_changed_entry_renders_its_pages_and_reports_them_changed(previous):
     manifest = Manifest.read(out)
     assert manifest is not None and set(manifest.pages) == {
         path.relative_to(out).as_posix() for path in out.rglob("*.html") if BUNDLE_DIR not in path.parts}
-    assert result.reused_projections == []  # the database, HSDS and Whoosh hold every entry
+    assert result.reused_projections == []  # the database, HSDS and Whoosh hold every entry: updated
+    assert result.updated_projections == ["database", "hsds", "search_index"]
 
 
 def test_unchanged_catalogue_reuses_projections_and_changes_no_page(previous):
@@ -159,6 +209,7 @@ def test_unchanged_catalogue_reuses_projections_and_changes_no_page(previous):
 
     assert result.incremental and result.changed_pages == frozenset()
     assert set(result.reused_projections) == {"database", "hsds", "search_index"}
+    assert result.updated_projections == []
 
 
 def test_full_flag_and_missing_or_corrupt_manifest_mean_a_full_build(previous):
@@ -212,7 +263,9 @@ def test_failed_incremental_build_leaves_the_previous_output_as_it_was(previous,
         build(catalogue, out, today=TODAY)
 
     assert snapshot(out) == before
-    assert sorted(p.name for p in out.parent.iterdir()) == ["catalogue", "output", "pages"]  # no staging folder left
+    # No staging folder left: beside the output, only the read cache the fixture put there.
+    assert sorted(p.name for p in out.parent.iterdir()) == [".output.builds", "catalogue", "output", "pages"]
+    assert [p.name for p in (out.parent / ".output.builds").iterdir()] == [cache_file(out, READ_CACHE).name]
 
 
 # --- comparing two outputs ---------------------------------------------------------------------
@@ -239,7 +292,9 @@ def comparable(out: Path) -> dict[str, object]:
         result.update({prefix + name: content for name, content in decoded_pagefind(bundle).items()})
     result[WHOOSH_DIR] = decoded_whoosh(out / WHOOSH_DIR)
     for name, path in files.items():
-        if not name.startswith(WHOOSH_DIR + "/") and not any(path.is_relative_to(bundle) for bundle in bundles):
+        if name.endswith(".db"):
+            result[name] = decoded_sqlite(path)
+        elif not name.startswith(WHOOSH_DIR + "/") and not any(path.is_relative_to(bundle) for bundle in bundles):
             result[name] = path.read_bytes()
     return result
 
@@ -289,11 +344,41 @@ def renamed(value, names: dict[str, str]):
 
 
 def decoded_whoosh(folder: Path) -> object:
+    """Live documents only: a term whose documents were all deleted (still listed until its segment is
+    merged) has no postings."""
     with whoosh_index.open_dir(str(folder)).reader() as reader:
-        stored = sorted(json.dumps(fields, sort_keys=True, default=str) for fields in reader.all_stored_fields())
-        postings = [(field, text, sorted(reader.postings(field, text).items_as("frequency")))
-                    for field, text in reader.all_terms()]
+        ids = {docnum: fields["id"] for docnum, fields in reader.iter_docs()}
+        stored = sorted(json.dumps(fields, sort_keys=True, default=str) for _, fields in reader.iter_docs())
+        postings = []
+        for field, text in reader.all_terms():
+            found = sorted((ids[docnum], frequency) for docnum, frequency in reader.postings(field, text).items_as("frequency"))
+            if found:
+                postings.append((field, text, found))
         return stored, postings, (folder / "synonyms.json").read_bytes()
+
+
+def decoded_sqlite(path: Path) -> object:
+    """The schema, every table's rows in primary-key order, and each FTS5 index's terms per column, once
+    FTS5 has checked the index against its content table. Read from a copy in memory."""
+    db = sqlite3.connect(":memory:")
+    with sqlite3.connect(path) as source:
+        source.backup(db)
+    schema = sorted(db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"))
+    fts = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE sql LIKE 'CREATE VIRTUAL TABLE%'")]
+    tables = [name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+              if name not in fts and not any(name.startswith(f"{index}_") for index in fts)]
+    result: dict[str, object] = {"schema": schema}
+    for table in tables:
+        columns = sorted((info[5], info[0], info[1]) for info in db.execute(f"PRAGMA table_info([{table}])"))
+        key = [name for position, _, name in columns if position] or [name for _, _, name in columns]
+        order = ", ".join(f"[{name}]" for name in key)
+        result[table] = db.execute(f"SELECT * FROM [{table}] ORDER BY {order}").fetchall()
+    for index in fts:
+        db.execute(f"INSERT INTO [{index}] ([{index}], rank) VALUES ('integrity-check', 1)")
+        db.execute(f"CREATE VIRTUAL TABLE temp.[{index}_terms] USING fts5vocab(main, [{index}], 'col')")
+        result[index] = db.execute(f"SELECT * FROM temp.[{index}_terms] ORDER BY term, col").fetchall()
+    db.close()
+    return result
 
 
 def test_the_command_says_what_it_rendered_and_reused(previous):

@@ -7,17 +7,31 @@ The output holds no build time or other changing value, so the same catalogue al
 from __future__ import annotations
 
 import json
+import shutil
+import sqlite3
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from itertools import chain
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from insatsbas.hsds import terms
 from insatsbas.hsds.ids import hsds_id
-from insatsbas.hsds.tables import TABLE_ORDER, Rows, flatten, write_datapackage, write_tables
-from insatsbas.incremental import WholeProjection
+from insatsbas.hsds.tables import (
+    TABLE_ORDER,
+    TABLES,
+    InconsistentData,
+    Rows,
+    csv_header,
+    csv_lines,
+    flatten,
+    write_datapackage,
+    write_tables,
+)
+from insatsbas.incremental import BuildRun, digest, link_tree
 from insatsbas.model import Catalogue, Intervention, Location, Provider, Region, Schedule
 from insatsbas.progress import QUIET, Progress
 from insatsbas.urls import DATA_DIR
@@ -307,23 +321,38 @@ def tabular_rows(catalogue: Catalogue, services: list[dict[str, Any]]) -> Rows:
     """The tables: the services flattened, plus what only the tabular form can hold (the English and
     Arabic labels of the terms used, and the language of each table)."""
     rows = flatten(services, "service")
+    known = {name: {row["id"] for row in rows.get(name, [])} for name in LABEL_TABLES}
+    for name, found in label_rows(catalogue, [row["id"] for row in rows["taxonomy_term"]], known).items():
+        rows[name] = rows.get(name, []) + found
+    # Every table of the standard, empty when it has no rows, so that no foreign key points at a missing file.
+    rows = {name: rows.get(name, []) for name in TABLE_ORDER}
+    rows["meta_table_description"] = table_descriptions()
+    return rows
+
+
+# The tables that the labels of the terms used add rows to.
+LABEL_TABLES = ("attribute", "taxonomy_term", "taxonomy")
+
+
+def label_rows(catalogue: Catalogue, term_ids: list[str], known: dict[str, set[str]]) -> Rows:
+    """The English and Arabic labels (and explanations) of the vocabulary terms used (`term_ids`, in the
+    order of the taxonomy_term table) as attributes, with their own terms and taxonomies: the rows whose id
+    is not `known` yet."""
     exporter = Exporter(catalogue)
     index = terms.vocabulary_term_index(catalogue.vocabularies)
     extra = []
-    for term_row in rows["taxonomy_term"]:
-        if term_row["id"] in index:
-            extra += exporter.term_label_attributes(term_row["id"], index[term_row["id"]][1])
-    label_rows = flatten(extra, "attribute")
-    for name in ("attribute", "taxonomy_term", "taxonomy"):
-        known = {row["id"] for row in rows[name]}
-        rows[name] += [row for row in label_rows.get(name, []) if row["id"] not in known]
-    # Every table of the standard, empty when it has no rows, so that no foreign key points at a missing file.
-    rows = {name: rows.get(name, []) for name in TABLE_ORDER}
-    rows["meta_table_description"] = [
+    for term_id in term_ids:
+        if term_id in index:
+            extra += exporter.term_label_attributes(term_id, index[term_id][1])
+    found = flatten(extra, "attribute")
+    return {name: [row for row in found.get(name, []) if row["id"] not in known[name]] for name in LABEL_TABLES}
+
+
+def table_descriptions() -> list[dict[str, Any]]:
+    return [
         {"id": hsds_id("meta_table_description", name), "name": name, "language": "sv", "character_set": "UTF-8"}
         for name in TABLE_ORDER
     ]
-    return rows
 
 
 @dataclass
@@ -351,11 +380,191 @@ def write_hsds(catalogue: Catalogue, out: Path) -> HsdsExport:
     return HsdsExport(len(services), {name: len(rows[name]) for name in written}, json_path, tabular_dir)
 
 
-def hsds_projection(catalogue: Catalogue, out: Path, progress: Progress = QUIET) -> None:
-    """Build projection: the open data under OUT/data/."""
-    write_hsds(catalogue, out / DATA_DIR)
+def compact_json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-# Build projection: OUT/data/hsds/ and OUT/data/csv/, reused when the catalogue's data is unchanged.
-PROJECTION = WholeProjection("hsds", "Öppna data (HSDS)", (f"{DATA_DIR}/{JSON_DIR}", f"{DATA_DIR}/{TABULAR_DIR}"),
-                             hsds_projection)
+# --- the build's projection: each entry's part of the export cached by its fingerprint -------------------
+
+# Beside the output's manifest (a dot file the site never links): each published entry's service and rows.
+CACHE_NAME = ".insatsbas-hsds-cache.db"
+# Tables whose rows many entries share (an organization, a vocabulary's terms): written once, where they first
+# occur. Every other row's id is made from its entry's id, so it belongs to that entry alone.
+SHARED_TABLES = ("organization", "taxonomy_term", "taxonomy")
+
+
+@dataclass(frozen=True)
+class EntryPart:
+    """One entry's part of the export, as UTF-8: `key` is what it was made from (the entry's fingerprint and
+    its organization, which depends on the provider's other entries), `service` its service as compact JSON,
+    `own` the CSV lines of its own rows by table, `shared` the CSV line of each row it shares, by (table, id),
+    in the order they occur."""
+
+    key: str
+    service: bytes
+    own: dict[str, bytes]
+    shared: dict[tuple[str, str], bytes]
+
+
+def entry_part(exporter: Exporter, entry: Intervention, key: str) -> EntryPart:
+    service = exporter.service(entry)
+    rows = flatten([service], "service")
+    own = {name: csv_lines(name, found).encode() for name, found in rows.items() if name not in SHARED_TABLES}
+    shared = {(name, row["id"]): csv_lines(name, [row]).encode() for name in SHARED_TABLES for row in rows.get(name, [])}
+    return EntryPart(key, compact_json(service).encode(), own, shared)
+
+
+def part_key(exporter: Exporter, entry: Intervention, fingerprint: str) -> str:
+    return digest(fingerprint, exporter.organizations[entry.provider.name])
+
+
+CACHE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS parts (id TEXT PRIMARY KEY, key TEXT, service BLOB, shared TEXT) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS own (tbl TEXT, id TEXT, lines BLOB, PRIMARY KEY (tbl, id)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS shared_rows (tbl TEXT, row_id TEXT, line BLOB, PRIMARY KEY (tbl, row_id)) WITHOUT ROWID;
+"""
+
+
+class PartCache:
+    """The published entries' parts in a SQLite file, read back in entry-id order (the catalogue's order) as
+    bytes, without decoding: `parts` (key, service, the ids of the shared rows), `own` (CSV lines per entry and
+    table), `shared_rows` (each shared row once)."""
+
+    def __init__(self, path: Path):
+        self.db = sqlite3.connect(path, isolation_level=None)
+        self.db.execute("PRAGMA journal_mode = OFF")
+        self.db.executescript(CACHE_SCHEMA)
+
+    def keys(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT id, key FROM parts"))
+
+    def replace(self, remove: set[str], parts: dict[str, EntryPart]) -> list[tuple[str, str]]:
+        """Remove the parts of `remove`, add `parts`, and keep only the shared rows some part refers to;
+        returns those (`shared_order`)."""
+        db = self.db
+        db.execute("BEGIN")
+        for table in ("parts", "own"):
+            db.executemany(f"DELETE FROM {table} WHERE id = ?", [(id_,) for id_ in sorted(remove)])
+        for id_, part in sorted(parts.items()):
+            db.execute("INSERT INTO parts VALUES (?, ?, ?, ?)",
+                       (id_, part.key, part.service, "\n".join(f"{t} {r}" for t, r in part.shared)))
+            db.executemany("INSERT INTO own VALUES (?, ?, ?)", [(t, id_, lines) for t, lines in part.own.items()])
+            db.executemany("INSERT OR REPLACE INTO shared_rows VALUES (?, ?, ?)",
+                           [(t, r, line) for (t, r), line in part.shared.items()])
+        referenced = self.shared_order()
+        db.execute("CREATE TEMP TABLE referenced (tbl TEXT, row_id TEXT, PRIMARY KEY (tbl, row_id))")
+        db.executemany("INSERT INTO temp.referenced VALUES (?, ?)", referenced)
+        db.execute("DELETE FROM shared_rows WHERE (tbl, row_id) NOT IN (SELECT tbl, row_id FROM temp.referenced)")
+        db.execute("DROP TABLE temp.referenced")
+        db.execute("COMMIT")
+        return referenced
+
+    def shared_order(self) -> list[tuple[str, str]]:
+        """Every shared row (table, id) in the order it first occurs in the entries (most entries refer to
+        the same terms: only the distinct tokens are split)."""
+        rows = self.db.execute("SELECT shared FROM parts ORDER BY id")
+        tokens = dict.fromkeys(chain.from_iterable(shared.split("\n") for (shared,) in rows if shared))
+        return [tuple(token.split(" ")) for token in tokens]  # type: ignore[misc]
+
+    def services(self) -> Iterator[bytes]:
+        return (service for (service,) in self.db.execute("SELECT service FROM parts ORDER BY id"))
+
+    def own_lines(self, table: str) -> Iterator[bytes]:
+        return (lines for (lines,) in self.db.execute("SELECT lines FROM own WHERE tbl = ? ORDER BY id", (table,)))
+
+    def shared_lines(self) -> dict[tuple[str, str], bytes]:
+        return {(t, r): line for t, r, line in self.db.execute("SELECT tbl, row_id, line FROM shared_rows")}
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def write_hsds_parts(catalogue: Catalogue, out: Path, fingerprints: dict[str, str], previous: Path | None,
+                     progress: Progress = QUIET) -> dict[str, int]:
+    """What `write_hsds` writes into `out`/data/, byte for byte, made from each published entry's part: taken
+    from the `previous` output's cache when made from the same key, made again otherwise; and the cache
+    updated (a copy of the previous one) for the next build. Returns how many parts were made and reused."""
+    cache_path = out / CACHE_NAME
+    if previous is not None:
+        shutil.copyfile(previous / CACHE_NAME, cache_path)
+    cache = PartCache(cache_path)
+    before = cache.keys()
+    exporter = Exporter(catalogue)
+    entries = exported(catalogue)
+    ids = [entry.id for entry in entries]
+    if ids != sorted(ids):  # the reader sorts them; the cache gives them back in that order
+        raise ValueError("the catalogue's entries are not in id order")
+    made: dict[str, EntryPart] = {}
+    lines: dict[tuple[str, str], bytes] = {}
+    for entry_id, entry in progress.track(zip(ids, entries, strict=True), "Öppna data", len(entries)):
+        key = part_key(exporter, entry, fingerprints[entry_id])
+        if before.get(entry_id) != key:
+            part = made[entry_id] = entry_part(exporter, entry, key)
+            for row, line in part.shared.items():
+                if lines.setdefault(row, line) != line:
+                    raise InconsistentData(f"{row[0]} {row[1]}: two entries give it different values")
+    order = cache.replace((before.keys() - set(ids)) | (before.keys() & made.keys()), made)
+    write_parts(catalogue, out / DATA_DIR, cache, order, len(ids))
+    cache.close()
+    return {"made": len(made), "reused": len(ids) - len(made)}
+
+
+def write_parts(catalogue: Catalogue, data: Path, cache: PartCache, order: list[tuple[str, str]],
+                services: int) -> None:
+    json_dir = data / JSON_DIR
+    json_dir.mkdir(parents=True, exist_ok=True)
+    head = compact_json({**service_list([]), "total_items": services, "size": services, "empty": not services})
+    assert head.endswith(',"contents":[]}')
+    with (json_dir / JSON_FILE).open("wb") as file:
+        file.write(head[:-2].encode())
+        for position, service in enumerate(cache.services()):
+            file.write(b"," + service if position else service)
+        file.write(b"]}\n")
+
+    shared = cache.shared_lines()
+    # Label attributes are keyed by their term's id, so they never share an id with an entry's own attribute.
+    known = {name: {row_id for table, row_id in order if table == name} for name in LABEL_TABLES}
+    labels = label_rows(catalogue, [row_id for table, row_id in order if table == "taxonomy_term"], known)
+    labels["meta_table_description"] = table_descriptions()
+
+    folder = data / TABULAR_DIR
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in TABLE_ORDER:
+        with (folder / TABLES[name].path).open("wb") as file:
+            file.write(csv_header(name).encode())
+            if name in SHARED_TABLES:
+                file.write(b"".join(shared[row] for row in order if row[0] == name))
+            else:
+                file.writelines(cache.own_lines(name))
+            file.write(csv_lines(name, labels.get(name, [])).encode())
+    write_datapackage(TABLE_ORDER, package_descriptor(catalogue.region), folder)
+
+
+OUTPUTS = (f"{DATA_DIR}/{JSON_DIR}", f"{DATA_DIR}/{TABULAR_DIR}", CACHE_NAME)
+
+
+@dataclass(frozen=True)
+class HsdsProjection:
+    """Build projection: the open data under OUT/data/ (`write_hsds`'s files), each entry's part cached
+    beside the output by the entry's fingerprint. Made whole again when anything the entries share changed
+    (vocabularies, owners, region ...); linked from the previous output when no entry changed either."""
+
+    name: str = "hsds"
+    label: str = "Öppna data (HSDS)"
+
+    def sources(self) -> tuple[Path, ...]:
+        return ()
+
+    def write(self, catalogue: Catalogue, out: Path, run: BuildRun) -> None:
+        changes = run.entry_changes(self.name, run.shared, OUTPUTS)
+        if changes is not None and not changes:
+            for output in OUTPUTS:
+                link_tree(changes.previous / output, out / output)
+            run.reused.append(self.name)
+            return
+        write_hsds_parts(catalogue, out, run.entries, None if changes is None else changes.previous, run.progress)
+        if changes is not None:
+            run.updated.append(self.name)
+
+
+PROJECTION = HsdsProjection()

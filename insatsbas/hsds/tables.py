@@ -7,6 +7,7 @@ them), written out here because the build must not depend on the reference files
 from __future__ import annotations
 
 import csv
+import io
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -219,14 +220,24 @@ def write_tables(rows: Rows, folder: Path) -> list[str]:
     for name in TABLE_ORDER:
         if name not in rows:
             continue
-        table = TABLES[name]
-        with (folder / table.path).open("w", encoding="utf-8", newline="") as file:
-            writer = csv.writer(file, lineterminator="\r\n")
-            writer.writerow(table.column_names)
-            for row in rows[name]:
-                writer.writerow([csv_value(row.get(column)) for column in table.column_names])
+        with (folder / TABLES[name].path).open("w", encoding="utf-8", newline="") as file:
+            file.write(csv_header(name) + csv_lines(name, rows[name]))
         written.append(name)
     return written
+
+
+def csv_header(table: str) -> str:
+    return csv_lines(table, [{name: name for name in TABLES[table].column_names}])
+
+
+def csv_lines(table: str, rows: Iterable[dict[str, Any]]) -> str:
+    """The rows of `table` as lines of its CSV file: every column of the standard in its order."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    columns = TABLES[table].column_names
+    for row in rows:
+        writer.writerow([csv_value(row.get(column)) for column in columns])
+    return buffer.getvalue()
 
 
 _TABLE_SCHEMA_TYPES = {"uuid": ("string", "uuid"), "email": ("string", "email"), "uri": ("string", "uri"),

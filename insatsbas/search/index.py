@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -19,7 +20,7 @@ from whoosh.filedb.filestore import RamStorage
 from whoosh.index import Index
 
 from insatsbas.analysis import plain_analyzer, stemming_analyzer
-from insatsbas.incremental import WholeProjection
+from insatsbas.incremental import EntryChanges, EntryProjection
 from insatsbas.model import Catalogue, Intervention, Synonyms
 from insatsbas.progress import QUIET, Progress
 
@@ -104,8 +105,29 @@ def search_index_projection(catalogue: Catalogue, out: Path, progress: Progress)
     write_index(catalogue, out / INDEX_FOLDER, progress)
 
 
-# Build projection: OUT/whoosh/, reused when the catalogue's data is unchanged.
-PROJECTION = WholeProjection("search_index", "Sökindex (Whoosh)", (INDEX_FOLDER,), search_index_projection)
+def update_index(catalogue: Catalogue, out: Path, changes: EntryChanges, progress: Progress = QUIET) -> None:
+    """A copy of the previous index with the changed entries' documents deleted (`delete_by_term` on the
+    unique id) and the published ones among them added again: the same stored fields and postings as a
+    full build. A deleted document stays in its segment, marked deleted, until Whoosh merges that segment;
+    until then the term statistics used for ranking still count it (docs/developers/incremental.md)."""
+    folder = out / INDEX_FOLDER
+    # A copy, not links: the writer's lock file is opened for writing in place.
+    shutil.copytree(changes.previous / INDEX_FOLDER, folder)
+    index = whoosh_index.open_dir(str(folder))
+    writer = index.writer()
+    for entry_id in sorted(changes.touched):
+        writer.delete_by_term("id", entry_id)
+    for entry in catalogue.published():
+        if entry.id in changes.changed:
+            writer.add_document(**document(entry))
+    writer.commit()
+    index.close()
+
+
+# Build projection: OUT/whoosh/, updated entry by entry; written whole when the translation languages (the
+# schema's fields) or anything every entry shares changed.
+PROJECTION = EntryProjection("search_index", "Sökindex (Whoosh)", (INDEX_FOLDER,), search_index_projection,
+                             update_index, translation_languages)
 
 
 def save_synonyms(synonyms: Synonyms, path: Path) -> None:

@@ -45,6 +45,9 @@ def check_headers(nginx: Nginx, sample_build: Path) -> int:
         assert client.get("/pagefind/partitions.json").headers["cache-control"] == "no-cache"
         missing = client.get("/finns-inte/")
         assert missing.status_code == 404 and "content-security-policy" in missing.headers
+        build_files = [path.name for path in sample_build.glob(".*") if path.is_file()]
+        assert build_files  # the manifest at least
+        assert all(client.get(f"/{name}").status_code == 404 for name in build_files)
     plain = httpx.get(f"http://127.0.0.1:{nginx.http_port}/sok/?q=sfi")
     assert plain.status_code == 301 and plain.headers["location"].startswith("https://127.0.0.1")
     return 1

@@ -49,6 +49,23 @@ def test_a_filter_narrows_the_results_and_shows_in_the_url(page, catalogue):
     assert re.fullmatch(r"\(\d+\)", page.text_content("label[for=f-kommun-haninge] [data-count]"))
 
 
+HANINGE_COUNT = "label[for=f-kommun-haninge] [data-count]"
+
+
+def test_a_filter_group_opened_after_a_search_counts_that_searchs_results(page):
+    # A closed group's filter is not loaded (Pagefind would count it over every result): no count, never "(0)".
+    page.goto("/sok/?q=svenska")
+    wait_for_results(page)
+    assert page.text_content(HANINGE_COUNT) == ""
+    page.click("[data-filter=kommun] summary")
+    page.wait_for_function(f"() => document.querySelector({HANINGE_COUNT!r}).textContent !== ''")
+    counted = int(re.fullmatch(r"\((\d+)\)", page.text_content(HANINGE_COUNT)).group(1))
+    page.check("#f-kommun-haninge")
+    page.wait_for_url(re.compile("kommun=haninge"))
+    wait_for_results(page)
+    assert counted == result_count(page) > 0
+
+
 def test_filters_alone_list_entries_and_combine_with_any_within_a_group(page, catalogue):
     page.goto("/sok/?kategori=sfi&kategori=samhallsorientering&avgiftsfri=ja")
     wait_for_results(page)

@@ -34,6 +34,7 @@ export function partitionKeys(setup, counties) {
 // Nothing to search (a county without entries and no national bundle): no results, no filter counts.
 const NOTHING = {
   search: async () => ({ results: [], filters: {}, unfilteredResultCount: 0 }),
+  preload: async () => {},
   filters: async () => ({}),
 };
 

@@ -48,6 +48,11 @@ const regionLine = document.getElementById("search-region");
 const regionChoice = document.getElementById("lan");
 const filterGroups = [...form.querySelectorAll("[data-filter]")];
 const filterKeys = filterGroups.map((group) => group.dataset.filter);
+// Pagefind counts every filter it has loaded over every result of every search: with all of them loaded
+// (pagefind.filters(), which also loads /for-mig/'s age, months and status bands and the providers), a word in
+// most entries took 3-4 times as long as its ranking alone. So a filter is loaded only when its group is open
+// (its counts are seen) or a search uses it, and the counts of a group that is opened later follow.
+let countedKeys = new Set(); // the filters whose counts are on the page
 // The categories' labels on the page (the checkboxes of the category filter), for synonyms.js.
 const categoryLabels = labelWords([...form.querySelectorAll(`[data-filter="${site.filters.category}"] input`)]
   .map((box) => [box.value, box.labels[0].firstChild.textContent]));
@@ -128,6 +133,7 @@ async function usePagefind(state) {
 // its words find one by one ("språkcafé nacka": Nacka's language café first, then the other language cafés),
 // ranked below every entry that has all the words.
 async function searchForms(instance, query, filters, labels = categoryLabels) {
+  await loadOpenFilters(instance, query);
   const named = namedFilters(query, labels);
   const found = await searchNamedFirst(instance, query, filters, named);
   const words = query ? correctableWords(query) : [];
@@ -142,6 +148,38 @@ async function searchForms(instance, query, filters, labels = categoryLabels) {
   const category = named[1];
   if (!category || filters[site.filters.category] || all.results.length >= PAGE_SIZE) return all;
   return appendResponses(all, await instance.search(null, { filters: { ...filters, ...category } }));
+}
+
+// The filter groups open on the page, whose counts are seen.
+function openFilterKeys() {
+  return filterGroups.filter((group) => group.open).map((group) => group.dataset.filter);
+}
+
+// The open groups' filters, loaded with the query's words (Pagefind loads each file once per instance); none
+// when every group is closed, as on a phone, where the filters are folded.
+async function loadOpenFilters(instance, query) {
+  const keys = openFilterKeys();
+  if (!keys.length) return;
+  await instance.preload(query || form.dataset.everyEntryWord, { filters: Object.fromEntries(keys.map((key) => [key, []])) });
+}
+
+// The number of entries per value of the open groups' filters in the region searched (every entry page has
+// one hidden word, EVERY_ENTRY_WORD in views.py); nothing to count while every group is closed.
+async function filterTotals(instance) {
+  if (!openFilterKeys().length) return {};
+  await loadOpenFilters(instance, null);
+  const everything = await instance.search(form.dataset.everyEntryWord);
+  return everything.filters;
+}
+
+// A group opened after the search on the page: the same search counted again with its filter loaded.
+async function countOpenGroups() {
+  if (!pagefind || openFilterKeys().every((key) => countedKeys.has(key))) return;
+  const current = generation;
+  const state = displayed ? { ...displayed.state, query: displayed.corrected || displayed.state.query } : stateFromUrl();
+  const counts = isEmpty(state) ? await filterTotals(pagefind)
+    : (await searchForms(pagefind, state.query, pagefindFilters(state))).filters;
+  if (current === generation) showFilterCounts(counts);
 }
 
 // The provider and the categories the query names (synonyms.js), as filters: [provider, categories], each
@@ -212,11 +250,13 @@ function showSelectedCounts() {
   }
 }
 
+// The counts beside the filters; none beside a filter that was not counted (a closed group), never a wrong 0.
 function showFilterCounts(counts) {
+  countedKeys = new Set(Object.keys(counts || {}));
   for (const group of filterGroups) {
-    const values = counts[group.dataset.filter] || {};
+    const values = counts[group.dataset.filter];
     for (const box of group.querySelectorAll("input[type=checkbox]")) {
-      box.parentElement.querySelector("[data-count]").textContent = `(${values[box.value] || 0})`;
+      box.parentElement.querySelector("[data-count]").textContent = values ? `(${values[box.value] || 0})` : "";
     }
   }
 }
@@ -361,11 +401,20 @@ async function hasUnknownWord(query, found) {
   return false;
 }
 
+// The first page's fragments, requested together as soon as the results are known: hasUnknownWord reads the
+// best one first, and showMore would otherwise wait for it before asking for the others (Pagefind keeps each
+// fragment it loads, so they are fetched once).
+function prefetchFirstPage(found) {
+  if (!found) return;
+  for (const result of found.results.slice(0, PAGE_SIZE)) result.data().catch(() => null);
+}
+
 // Pagefind's results for the state, or for its corrected query when the typed one finds (almost) nothing
 // and the correction finds more. With `exact`, the correction is only offered ("Menade du ...?").
 async function searchWithCorrection(state, isCurrent) {
   const filters = pagefindFilters(state);
   let found = await searchForms(pagefind, state.query, filters);
+  prefetchFirstPage(found);
   // A query of numbers alone ("19121212-1212") has no words, and is not a query of synonyms.
   const words = correctableWords(state.query);
   const synonymsOnly = words.length > 0 && words.every((word) => isSynonymWord(word, synonymGroups));
@@ -404,7 +453,7 @@ async function run(state) {
   if (!isCurrent()) return null;
   pagefind = instance;
   if (isEmpty(state)) {
-    const totals = await pagefind.filters();
+    const totals = await filterTotals(pagefind);
     if (!isCurrent()) return null;
     search = { results: [], shown: 0 };
     displayed = null;
@@ -535,6 +584,12 @@ function bind() {
   list.addEventListener("auxclick", recordClick);
   window.addEventListener("pagehide", recordPending);
   more.addEventListener("click", () => showMore(true));
+  for (const group of filterGroups) {
+    // After the search under way, which counts the groups open when it started.
+    group.addEventListener("toggle", () => {
+      if (group.open) latest.then(countOpenGroups);
+    });
+  }
   window.addEventListener("popstate", () => {
     const state = stateFromUrl();
     keepQueryInLanguageLinks();
