@@ -19,6 +19,7 @@ from insatsbas.editor.config import repository_path
 from insatsbas.editor.page import EditorFiles, EditorUnavailable
 from insatsbas.hsds import export as hsds
 from insatsbas.incremental import (
+    PACKAGE_DIR,
     BuildRun,
     Manifest,
     Previous,
@@ -27,6 +28,7 @@ from insatsbas.incremental import (
     entry_fingerprint,
     inputs_fingerprint,
     shared_fingerprint,
+    source_fingerprint,
 )
 from insatsbas.model import Catalogue
 from insatsbas.progress import QUIET, Progress
@@ -88,23 +90,25 @@ def build(catalogue_dir: Path = DEFAULT_CATALOGUE, out: Path = DEFAULT_OUTPUT, *
     overrides = Overrides.beside(catalogue_dir, templates=templates, pages=pages)
     with collecting() as timings, timed("total"):
         progress.step("Läser katalogen …")
-        cache = CacheFile(cache_file(out, READ_CACHE), fresh=full)
+        outputs = projections(overrides)
+        # The code, theme and pages every output (and every entry read) is made by, hashed once.
+        code = source_fingerprint((PACKAGE_DIR, *(folder for p in outputs for folder in p.sources())))
+        cache = CacheFile(cache_file(out, READ_CACHE), code, fresh=full)
         with timed("read"):
             result = read_catalogue(catalogue_dir, today=today, cache=cache)
         if result.catalogue is None:
             raise CatalogueInvalid(result.problems)
         catalogue = result.catalogue
-        outputs = projections(overrides)
         read = cache.cache
         with timed("fingerprints"):
-            inputs = inputs_fingerprint(catalogue, tuple(folder for p in outputs for folder in p.sources()))
+            inputs = inputs_fingerprint(catalogue, code=code)
             entries = {entry.id: cache.derived(entry, "fingerprint", partial(entry_fingerprint, catalogue, entry))
                        for entry in catalogue.interventions}
             shared = shared_fingerprint(catalogue, inputs)
             data = catalogue_fingerprint(shared, entries)
         previous = None if full else Previous.of(out.resolve(), inputs)
         published = {entry.id: entries[entry.id] for entry in catalogue.published()}
-        run = BuildRun(previous, Manifest(inputs), entries, data, progress, shared, published)
+        run = BuildRun(previous, Manifest(inputs, entries=published), entries, data, progress, shared, published)
         built = BuildResult(catalogue, out, result.warnings, timings, incremental=previous is not None,
                             entries_read=read.misses if read else 0, entries_from_cache=read.hits if read else 0)
         built.removed_leftovers = remove_leftovers(out)

@@ -86,8 +86,7 @@ def update_database(catalogue: Catalogue, previous: Path, path: Path, touched: f
         for table, columns in FTS_TABLES.items():
             forget_in_fts(db, table, columns)
         for table in ENTRY_TABLES:
-            key = "id" if table == "interventions" else "intervention_id"
-            db.conn.execute(f"DELETE FROM [{table}] WHERE [{key}] IN (SELECT id FROM temp.touched)")
+            db.conn.execute(f"DELETE FROM [{table}] WHERE {_touched(table)}")
         db.conn.execute("DELETE FROM organisations")
         write_organisations(db, catalogue)
         for table, rows in intervention_tables(catalogue, entries).items():
@@ -101,9 +100,14 @@ def update_database(catalogue: Catalogue, previous: Path, path: Path, touched: f
     db.close()
 
 
-def _touched_rows(table: str) -> str:
+def _touched(table: str) -> str:
+    """The condition on `table`'s rows that belong to a touched entry."""
     key = "id" if table == "interventions" else "intervention_id"
-    return f"SELECT rowid, * FROM [{table}] WHERE [{key}] IN (SELECT id FROM temp.touched)"
+    return f"[{key}] IN (SELECT id FROM temp.touched)"
+
+
+def _touched_rows(table: str) -> str:
+    return f"SELECT rowid, * FROM [{table}] WHERE {_touched(table)}"
 
 
 def forget_in_fts(db: sqlite_utils.Database, table: str, columns: list[str]) -> None:

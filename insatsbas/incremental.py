@@ -75,10 +75,12 @@ def source_fingerprint(folders: tuple[Path, ...]) -> str:
     return h.hexdigest()
 
 
-def inputs_fingerprint(catalogue: Catalogue, sources: tuple[Path, ...] = ()) -> str:
+def inputs_fingerprint(catalogue: Catalogue, sources: tuple[Path, ...] = (), *, code: str | None = None) -> str:
     """What every output shows: the package (code, theme, default pages), the projections' other `sources`
-    (a region's templates and pages), vocabularies, region, synonyms, newcomers, coordinators."""
-    return digest(MANIFEST_FORMAT, source_fingerprint((PACKAGE_DIR, *sources)), catalogue.vocabularies,
+    (a region's templates and pages), vocabularies, region, synonyms, newcomers, coordinators. `code` is
+    `source_fingerprint((PACKAGE_DIR, *sources))` when the caller has computed it already."""
+    code = code or source_fingerprint((PACKAGE_DIR, *sources))
+    return digest(MANIFEST_FORMAT, code, catalogue.vocabularies,
                   catalogue.region, catalogue.synonyms, catalogue.newcomers, catalogue.coordinators)
 
 
@@ -200,9 +202,8 @@ class BuildRun:
     def entry_changes(self, name: str, fingerprint: str, outputs: tuple[str, ...]) -> EntryChanges | None:
         """The entries changed since the previous output, when the projection `name` made its `outputs` there
         from the same shared `fingerprint`; None when they must be written whole. Records the fingerprint
-        (and, in the manifest, every entry's) either way."""
+        either way (the manifest has the published entries' from the start)."""
         self.manifest.projections[name] = fingerprint
-        self.manifest.entries = self.published
         previous = self.previous
         if previous is None or not previous.projection(name, fingerprint):
             return None

@@ -55,7 +55,7 @@ from insatsbas.sources.files import (
     read_yaml,
 )
 from insatsbas.sources.problems import CatalogueInvalid, Problem, Severity, SortedByGravity
-from insatsbas.sources.read_cache import CacheFile, ReadCache, context_digest
+from insatsbas.sources.read_cache import CacheFile, ReadCache
 from insatsbas.sources.schema_messages import SchemaChecker
 from insatsbas.sources.text import did_you_mean, field_name, slugify
 from insatsbas.sources.yamlsource import Document, KeyPath
@@ -90,7 +90,7 @@ def read_catalogue(root: Path, *, today: date | None = None, only: Callable[[Pat
     validator = SchemaChecker(schemas.entry_schema(vocabularies), code_lists(vocabularies))
     read = partial(read_entry, root, validator=validator, owners=owners, today=today)
     if cache is not None:
-        read = partial(read_entry_cached, read, cache.open(context_digest(vocabularies, owners, today)), root)
+        read = partial(read_entry_cached, read, cache.open(vocabularies, owners, today), root)
     interventions = [
         entry
         for path in entry_paths(root, owners, problems)

@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 
 from insatsbas.build import READ_CACHE, build
+from insatsbas.incremental import PACKAGE_DIR, source_fingerprint
 from insatsbas.reader import read_catalogue
 from insatsbas.sources.read_cache import CacheFile
 from insatsbas.staging import builds_folder, cache_file, remove_leftovers, served_build
 from tests.conftest import SAMPLE, TODAY, VALID_ENTRY
 
 ENTRY = "huddinge/sprakcafe-flemingsberg-bibliotek.yml"
+CODE = source_fingerprint((PACKAGE_DIR,))
 
 
 @pytest.fixture
@@ -27,7 +29,7 @@ def catalogue(tmp_path: Path) -> Path:
 
 
 def read(catalogue: Path, cache: Path, **options):
-    cached = CacheFile(cache)
+    cached = CacheFile(cache, CODE)
     result = read_catalogue(catalogue, today=options.pop("today", TODAY), cache=cached, **options)
     cached.save()
     return result, cached.cache

@@ -2,8 +2,8 @@
 one-entry edit parses and checks one file instead of every file.
 
 An entry's outcome (its model object and its problems) depends on the file's bytes, on its place in the
-catalogue (its owner and slug) and on a context shared by every entry: the package's code, the
-vocabularies, the owners and the day of the build. The cache is one pickle holding the context's digest and,
+catalogue (its owner and slug) and on a context shared by every entry: the code (the caller's fingerprint of
+it, `incremental.source_fingerprint` in a build), the vocabularies, the owners and the day of the build. The cache is one pickle holding the context's digest and,
 per (path in the catalogue, SHA-256 of the bytes), the outcome; a different context empties it. It is written beside the
 builds, never into the published output: entries that are drafts are read too.
 
@@ -22,20 +22,12 @@ from pathlib import Path
 from typing import Any
 
 CACHE_FORMAT = 1
-PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
-def code_fingerprint() -> str:
-    """Every Python file of the package: what the objects in the cache are made by and made of."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE_DIR.rglob("*.py")):
-        digest.update(path.relative_to(PACKAGE_DIR).as_posix().encode() + b"\x00" + path.read_bytes() + b"\x00")
-    return digest.hexdigest()
-
-
-def context_digest(*parts: object) -> str:
-    """The digest of what every entry's outcome depends on besides its own file (repr of frozen objects)."""
-    digest = hashlib.sha256(code_fingerprint().encode())
+def context_digest(code: str, *parts: object) -> str:
+    """The digest of what every entry's outcome depends on besides its own file: the `code`'s fingerprint and
+    `parts` (repr of frozen objects)."""
+    digest = hashlib.sha256(code.encode())
     for part in parts:
         digest.update(b"\x00" + repr(part).encode("utf-8"))
     return digest.hexdigest()
@@ -123,15 +115,18 @@ class ReadCache:
 
 @dataclass
 class CacheFile:
-    """The cache at `path`, opened for a context by the reader and saved by the caller after the read. A
-    `fresh` one starts empty (a full build reads every file, and leaves the cache for the next build)."""
+    """The cache at `path` for the code whose fingerprint is `code`, opened by the reader with the rest of the
+    context and saved by the caller after the read. A `fresh` one starts empty (a full build reads every file,
+    and leaves the cache for the next build)."""
 
     path: Path
+    code: str
     fresh: bool = False
     cache: ReadCache | None = None
 
-    def open(self, context: str) -> ReadCache:
-        self.cache = ReadCache(context) if self.fresh else ReadCache.load(self.path, context)
+    def open(self, *context: object) -> ReadCache:
+        digest = context_digest(self.code, *context)
+        self.cache = ReadCache(digest) if self.fresh else ReadCache.load(self.path, digest)
         return self.cache
 
     def derived(self, owner: object, name: str, compute: Callable[[], str]) -> str:
